@@ -1,0 +1,23 @@
+using ClusterSync.Core.Records;
+
+namespace ClusterSync.Core.Normalisation;
+
+/// <summary>The result of normalising one <see cref="RawOrganisation"/>: a record, or a quarantine reason.</summary>
+public readonly record struct NormalisationOutcome
+{
+    private NormalisationOutcome(SourceRecord? record, string? quarantineReason)
+    {
+        Record = record;
+        QuarantineReason = quarantineReason;
+    }
+
+    public SourceRecord? Record { get; }
+
+    public string? QuarantineReason { get; }
+
+    public bool IsQuarantined => Record is null;
+
+    public static NormalisationOutcome Accepted(SourceRecord record) => new(record, null);
+
+    public static NormalisationOutcome Quarantined(string reason) => new(null, reason);
+}
