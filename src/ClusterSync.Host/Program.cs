@@ -1,4 +1,5 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok());
-app.Run();
+using ClusterSync.Host.Cli;
+
+// `ClusterSync.Host` serves the directory; `ClusterSync.Host <verb> ...` runs one command and exits
+// (migrate, resolve, evaluate, generate, api-key). See README.md.
+return await Commands.RunAsync(args);

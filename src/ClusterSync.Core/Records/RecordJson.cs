@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ClusterSync.Core.Directory;
 
 namespace ClusterSync.Core.Records;
 
@@ -26,6 +27,13 @@ public static class RecordJson
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
+    public static string Serialize(GoldenRecord record) =>
+        JsonSerializer.Serialize(record, RecordJsonContext.Default.GoldenRecord);
+
+    public static GoldenRecord DeserializeGolden(string json) =>
+        JsonSerializer.Deserialize(json, RecordJsonContext.Default.GoldenRecord)
+        ?? throw new JsonException("A golden record cannot be null.");
+
     /// <summary>The record with its content hash set.</summary>
     public static SourceRecord WithContentHash(SourceRecord record) =>
         record with { ContentHash = ComputeContentHash(record) };
@@ -38,4 +46,5 @@ public static class RecordJson
 [JsonSerializable(typeof(SourceRecord))]
 [JsonSerializable(typeof(RawOrganisation))]
 [JsonSerializable(typeof(List<SourceRecord>))]
+[JsonSerializable(typeof(GoldenRecord))]
 internal sealed partial class RecordJsonContext : JsonSerializerContext;

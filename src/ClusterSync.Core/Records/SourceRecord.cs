@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ClusterSync.Core.Records;
 
 /// <summary>
@@ -63,6 +65,7 @@ public sealed record SourceRecord
     /// <summary>Hash of the normalised content (<c>sha256:</c> + hex), see <see cref="ContentHash"/>.</summary>
     public string ContentHash { get; init; } = "";
 
+    [JsonIgnore]
     public SourceRecordKey Key => new(Source, SourceId);
 }
 

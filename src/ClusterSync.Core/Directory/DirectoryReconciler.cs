@@ -1,0 +1,175 @@
+using System.Security.Cryptography;
+using System.Text;
+using ClusterSync.Core.Matching;
+using ClusterSync.Core.Records;
+
+namespace ClusterSync.Core.Directory;
+
+/// <summary>
+/// Turns the resolver's clusters around a set of changed records into directory writes: stable ids,
+/// golden records, merges, deletions and the links of each source record. Pure: nothing is written here.
+/// </summary>
+public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> newId)
+{
+    public Reconciliation Reconcile(IEntityResolver resolver, DirectoryMembership membership, IReadOnlyCollection<SourceRecordKey> dirtyKeys)
+    {
+        ArgumentNullException.ThrowIfNull(resolver);
+        ArgumentNullException.ThrowIfNull(membership);
+        ArgumentNullException.ThrowIfNull(dirtyKeys);
+
+        var (clusters, previous) = CloseScope(resolver, membership, dirtyKeys);
+        var assignment = StableIdAssigner.Assign(
+            previous.ToDictionary(p => p.Key, p => (IReadOnlyCollection<SourceRecordKey>)p.Value.Members, StringComparer.Ordinal),
+            [.. clusters.Select(c => c.Members)],
+            newId);
+
+        var writes = new List<OrganisationWrite>();
+        var links = new List<LinkWrite>();
+        var clusterById = new Dictionary<string, ResolvedCluster>(StringComparer.Ordinal);
+        for (var i = 0; i < assignment.Organisations.Count; i++)
+        {
+            clusterById[assignment.Organisations[i].Id] = clusters[i];
+        }
+
+        foreach (var org in assignment.Organisations)
+        {
+            var write = BuildActive(resolver, org, previous.GetValueOrDefault(org.Id));
+            if (write is not null)
+            {
+                writes.Add(write);
+            }
+
+            var cluster = clusterById[org.Id];
+            foreach (var member in org.Members)
+            {
+                if (!membership.TryGetOrganisation(member, out var current) || current != org.Id)
+                {
+                    links.Add(new LinkWrite(member, org.Id, BestProbability(cluster, member)));
+                }
+            }
+        }
+
+        foreach (var merge in assignment.Merges)
+        {
+            writes.Add(new OrganisationWrite(merge.LoserId, OrganisationStatus.Merged, previous[merge.LoserId].Version + 1,
+                null, null, null, [], Events.Merged, merge.SurvivorId));
+        }
+
+        foreach (var id in assignment.Deleted)
+        {
+            writes.Add(new OrganisationWrite(id, OrganisationStatus.Deleted, previous[id].Version + 1,
+                null, null, null, [], Events.Deleted, null));
+        }
+
+        var held = assignment.Organisations.SelectMany(o => o.Members).ToHashSet();
+        var unlinked = previous.Values.SelectMany(p => p.Members).Where(k => !held.Contains(k)).Distinct().ToList();
+        var review = resolver.ReviewPairs(held);
+        return new Reconciliation(writes, links, unlinked, review);
+    }
+
+    private static (List<ResolvedCluster> Clusters, Dictionary<string, OrganisationState> Previous) CloseScope(
+        IEntityResolver resolver, DirectoryMembership membership, IReadOnlyCollection<SourceRecordKey> dirtyKeys)
+    {
+        var scope = new HashSet<SourceRecordKey>(dirtyKeys);
+        var previous = new Dictionary<string, OrganisationState>(StringComparer.Ordinal);
+        List<ResolvedCluster> clusters;
+        while (true)
+        {
+            var before = scope.Count;
+            foreach (var key in scope.ToList())
+            {
+                if (membership.TryGetOrganisation(key, out var orgId) && !previous.ContainsKey(orgId)
+                    && membership.TryGetState(orgId, out var state))
+                {
+                    previous[orgId] = state;
+                    scope.UnionWith(state.Members);
+                }
+            }
+
+            clusters = [.. resolver.ClustersContaining(scope)];
+            foreach (var cluster in clusters)
+            {
+                scope.UnionWith(cluster.Members);
+            }
+
+            if (scope.Count == before)
+            {
+                return (clusters, previous);
+            }
+        }
+    }
+
+    private OrganisationWrite? BuildActive(IEntityResolver resolver, AssignedOrganisation org, OrganisationState? previous)
+    {
+        var records = new List<SourceRecord>(org.Members.Count);
+        foreach (var member in org.Members)
+        {
+            if (resolver.TryGetRecord(member, out var record))
+            {
+                records.Add(record);
+            }
+        }
+
+        var golden = survivorship.Build(records);
+        var json = RecordJson.Serialize(golden);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        var sortedMembers = org.Members.OrderBy(k => k.ToString(), StringComparer.Ordinal).ToList();
+        if (previous is not null && previous.GoldenHash == hash)
+        {
+            return null;
+        }
+
+        return new OrganisationWrite(org.Id, OrganisationStatus.Active, (previous?.Version ?? 0) + 1, golden, json, hash,
+            sortedMembers, previous is null ? Events.Created : Events.Updated, null);
+    }
+
+    private static double? BestProbability(ResolvedCluster cluster, SourceRecordKey member)
+    {
+        double? best = null;
+        foreach (var link in cluster.Links)
+        {
+            if ((link.Left == member || link.Right == member) && (best is null || link.Probability > best))
+            {
+                best = link.Probability;
+            }
+        }
+
+        return best;
+    }
+
+    private static class Events
+    {
+        public const string Created = ChangeEventTypes.Created;
+        public const string Updated = ChangeEventTypes.Updated;
+        public const string Merged = ChangeEventTypes.Merged;
+        public const string Deleted = ChangeEventTypes.Deleted;
+    }
+}
+
+/// <summary>Everything one reconciliation asks storage to write.</summary>
+public sealed record Reconciliation(
+    IReadOnlyList<OrganisationWrite> Organisations,
+    IReadOnlyList<LinkWrite> Links,
+    IReadOnlyList<SourceRecordKey> UnlinkedKeys,
+    IReadOnlyList<ScoredPair> ReviewPairs)
+{
+    public static Reconciliation Empty { get; } = new([], [], [], []);
+}
+
+/// <summary>A directory organisation to write, with the change event it produces.</summary>
+/// <param name="Golden">Null for merged and deleted organisations.</param>
+/// <param name="EventType">One of <see cref="ChangeEventTypes"/>.</param>
+/// <param name="SurvivorId">For merges: the organisation the id now redirects to.</param>
+public sealed record OrganisationWrite(
+    string Id,
+    string Status,
+    long Version,
+    GoldenRecord? Golden,
+    string? GoldenJson,
+    string? GoldenHash,
+    IReadOnlyList<SourceRecordKey> Members,
+    string EventType,
+    string? SurvivorId);
+
+/// <summary>A source record (re)linked to an organisation.</summary>
+public sealed record LinkWrite(SourceRecordKey Key, string OrganisationId, double? MatchProbability);

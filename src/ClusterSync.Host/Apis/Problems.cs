@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClusterSync.Host.Apis;
+
+/// <summary>
+/// RFC 9457 problem details with stable <c>type</c> URIs (<c>urn:clustersync:problem:*</c>), documented in
+/// docs/problems.md. Every error the API returns goes through here.
+/// </summary>
+public static class Problems
+{
+    public const string TypePrefix = "urn:clustersync:problem:";
+    public const string NotFound = TypePrefix + "not-found";
+    public const string Gone = TypePrefix + "gone";
+    public const string Moved = TypePrefix + "moved";
+    public const string InvalidRequest = TypePrefix + "invalid-request";
+    public const string Unauthorized = TypePrefix + "unauthorized";
+    public const string Forbidden = TypePrefix + "forbidden";
+    public const string Conflict = TypePrefix + "conflict";
+    public const string Internal = TypePrefix + "internal-error";
+
+    public static ProblemDetails Create(int status, string type, string title, string? detail = null) =>
+        new() { Status = status, Type = type, Title = title, Detail = detail };
+
+    public static ProblemDetails Invalid(string detail) =>
+        Create(StatusCodes.Status400BadRequest, InvalidRequest, "The request is not valid.", detail);
+
+    public static ProblemDetails Missing(string what, string id) =>
+        Create(StatusCodes.Status404NotFound, NotFound, $"No such {what}.", $"There is no {what} '{id}'.");
+
+    /// <summary>Gives problems that the framework creates (404 routes, 400 binding, 401/403, 500) our stable types.</summary>
+    internal static void Customize(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal)
+            || problem.Type.StartsWith("https://datatracker.ietf.org/", StringComparison.Ordinal))
+        {
+            problem.Type = problem.Status switch
+            {
+                StatusCodes.Status400BadRequest => InvalidRequest,
+                StatusCodes.Status401Unauthorized => Unauthorized,
+                StatusCodes.Status403Forbidden => Forbidden,
+                StatusCodes.Status404NotFound => NotFound,
+                StatusCodes.Status409Conflict => Conflict,
+                StatusCodes.Status410Gone => Gone,
+                >= 500 => Internal,
+                _ => TypePrefix + "http-" + problem.Status,
+            };
+        }
+
+        if (context.Exception is BadHttpRequestException bad)
+        {
+            problem.Status = bad.StatusCode;
+            problem.Type = InvalidRequest;
+            problem.Title = "The request is not valid.";
+            problem.Detail = bad.Message;
+            context.HttpContext.Response.StatusCode = bad.StatusCode;
+        }
+
+        problem.Instance ??= context.HttpContext.Request.Path;
+        problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+    }
+}

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using ClusterSync.Host.Security;
+using ClusterSync.Storage;
+using ClusterSync.Storage.Entities;
+using Microsoft.Extensions.Options;
+
+namespace ClusterSync.Host.Cli;
+
+/// <summary>Command verbs: each runs once and exits. Unrecognised <c>--Section:Key=value</c> tokens become configuration.</summary>
+internal static class VerbCommands
+{
+    private static readonly string[] Verbs = ["migrate", "api-key"];
+
+    public static bool IsVerb(string arg) => Verbs.Contains(arg, StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("ClusterSync: the transatlantic directory of cluster organisations.")
+        {
+            Migrate(),
+            ApiKey(),
+        };
+        root.TreatUnmatchedTokensAsErrors = false;
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    private static Command Migrate()
+    {
+        var command = new Command("migrate", "Applies pending database migrations for the configured provider, then exits.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = BuildStorageHost(parse);
+            var applied = await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+            var provider = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.ParsedProvider;
+            await Console.Out.WriteLineAsync(applied.Count == 0
+                ? $"{provider}: schema is current; nothing to apply."
+                : $"{provider}: applied {applied.Count} migration(s): {string.Join(", ", applied)}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ApiKey()
+    {
+        var name = new Option<string>("--name") { Description = "Who or what the key is for.", Required = true };
+        var scopes = new Option<string[]>("--scope")
+        {
+            Description = "Scopes to grant (operator, read); repeat for several.",
+            DefaultValueFactory = _ => [ApiKeys.OperatorScope],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var create = new Command("create", "Creates an API key, stores only its hash, and prints the key once.") { name, scopes };
+        create.TreatUnmatchedTokensAsErrors = false;
+        create.SetAction(async (parse, ct) =>
+        {
+            var granted = parse.GetValue(scopes)!.Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();
+            var unknown = granted.Except(ApiKeys.KnownScopes).ToList();
+            if (unknown.Count > 0)
+            {
+                await Console.Error.WriteLineAsync($"error: unknown scope(s) {string.Join(", ", unknown)}; known: {string.Join(", ", ApiKeys.KnownScopes)}");
+                return Commands.ConfigurationError;
+            }
+
+            using var host = BuildStorageHost(parse);
+            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+            var (id, key) = ApiKeys.Create();
+            await using (var db = host.Services.GetRequiredService<IClusterSyncDbContextFactory>().CreateDbContext())
+            {
+                db.ApiKeys.Add(new ApiKeyRow
+                {
+                    Id = id,
+                    Name = parse.GetValue(name)!,
+                    Hash = ApiKeys.Hash(key),
+                    Scopes = string.Join(' ', granted),
+                    CreatedAt = TimeProvider.System.GetUtcNow(),
+                });
+                await db.SaveChangesAsync(ct);
+            }
+
+            await Console.Out.WriteLineAsync(key);
+            await Console.Error.WriteLineAsync($"Created key {id} with scope(s) {string.Join(' ', granted)}. It is shown once; only its hash is stored.");
+            return 0;
+        });
+        return new Command("api-key", "Manages API keys.") { create };
+    }
+
+    /// <summary>A host with configuration (appsettings, environment, unmatched command-line tokens) and storage.</summary>
+    internal static IHost BuildStorageHost(ParseResult parse)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder([.. parse.UnmatchedTokens]);
+        builder.Logging.ClearProviders();
+        builder.Services.AddClusterSyncStorage(builder.Configuration);
+        var host = builder.Build();
+        _ = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return host;
+    }
+}

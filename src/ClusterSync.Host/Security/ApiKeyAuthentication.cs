@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using ClusterSync.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ClusterSync.Host.Security;
+
+/// <summary>Authenticates <c>X-Api-Key</c> (or <c>Authorization: ApiKey …</c>) against configured and stored keys.</summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IOptionsMonitor<ApiKeyOptions> keys,
+    IClusterSyncDbContextFactory contexts)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+    public const string ScopeClaim = "scope";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var key = Request.Headers[HeaderName].FirstOrDefault();
+        if (key is null && Request.Headers.Authorization.FirstOrDefault() is { } auth
+            && auth.StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase))
+        {
+            key = auth[(SchemeName.Length + 1)..].Trim();
+        }
+
+        if (string.IsNullOrEmpty(key))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var match = await FindAsync(key);
+        if (match is null)
+        {
+            return AuthenticateResult.Fail("The API key is not valid.");
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.Name, match.Value.Name) };
+        claims.AddRange(match.Value.Scopes.Select(s => new Claim(ScopeClaim, s)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    private async Task<(string Name, IReadOnlyList<string> Scopes)?> FindAsync(string key)
+    {
+        foreach (var configured in keys.CurrentValue.Keys)
+        {
+            var matches = configured.Hash is { Length: > 0 } hash ? ApiKeys.Verify(key, hash)
+                : configured.Key is { Length: > 0 } plain && string.Equals(plain, key, StringComparison.Ordinal);
+            if (matches)
+            {
+                return (configured.Name, [.. configured.Scopes]);
+            }
+        }
+
+        if (ApiKeys.IdOf(key) is not { } id)
+        {
+            return null;
+        }
+
+        await using var db = contexts.CreateDbContext();
+        var row = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == id && k.RevokedAt == null, Context.RequestAborted);
+        return row is not null && ApiKeys.Verify(key, row.Hash)
+            ? (row.Name, row.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            : null;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+
+namespace ClusterSync.Host.Sync;
+
+/// <summary>
+/// Once the service has started: loads the directory index and, when <c>Sync:RunOnStartup</c> is set,
+/// syncs every configured source once. Runs in the background so the HTTP endpoints answer meanwhile.
+/// </summary>
+internal sealed class StartupSync(
+    SyncService sync,
+    DirectoryState state,
+    IOptions<SyncOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<StartupSync> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await WaitForStartAsync(stoppingToken);
+        try
+        {
+            await state.LoadAsync(stoppingToken);
+            if (!options.Value.RunOnStartup)
+            {
+                return;
+            }
+
+            foreach (var source in sync.Sources.Order(StringComparer.Ordinal))
+            {
+                await sync.RunAsync(new SyncRequest(source, Trigger: "startup"), stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Start-up sync failed");
+        }
+    }
+
+    private Task WaitForStartAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        return started.Task;
+    }
+}

@@ -1,0 +1,37 @@
+using ClusterSync.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterSync.Storage;
+
+/// <summary>
+/// The directory's database. Provider-specific subclasses (<see cref="PostgresDbContext"/>,
+/// <see cref="SqliteDbContext"/>) each own a migration set; nothing outside Storage sees the difference.
+/// </summary>
+public abstract class ClusterSyncDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<SourceRecordRow> SourceRecords => Set<SourceRecordRow>();
+    public DbSet<QuarantinedRecordRow> QuarantinedRecords => Set<QuarantinedRecordRow>();
+    public DbSet<DirectoryOrganisationRow> Organisations => Set<DirectoryOrganisationRow>();
+    public DbSet<RecordLinkRow> RecordLinks => Set<RecordLinkRow>();
+    public DbSet<SyncRunRow> SyncRuns => Set<SyncRunRow>();
+    public DbSet<ChangeEventRow> ChangeEvents => Set<ChangeEventRow>();
+    public DbSet<MatchDecisionRow> MatchDecisions => Set<MatchDecisionRow>();
+    public DbSet<ReviewItemRow> ReviewItems => Set<ReviewItemRow>();
+    public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+
+    /// <summary>The provider this context speaks to.</summary>
+    public abstract StorageProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClusterSyncDbContext).Assembly);
+    }
+}
+
+/// <summary>Supported database providers.</summary>
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}

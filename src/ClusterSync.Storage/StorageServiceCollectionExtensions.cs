@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ClusterSync.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the provider-specific context (as <see cref="ClusterSyncDbContext"/> and through
+    /// <see cref="IClusterSyncDbContextFactory"/>), the migrator and the directory store.
+    /// </summary>
+    public static IServiceCollection AddClusterSyncStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .PostConfigure(o => o.ConnectionString ??= configuration.GetConnectionString(StorageOptions.ConnectionStringName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+
+        services.AddSingleton<IClusterSyncDbContextFactory, ClusterSyncDbContextFactory>();
+        services.AddScoped<ClusterSyncDbContext>(sp => sp.GetRequiredService<IClusterSyncDbContextFactory>().CreateDbContext());
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<DirectoryStore>();
+        return services;
+    }
+}
+
+/// <summary>Creates contexts for the configured provider; one per unit of work.</summary>
+public interface IClusterSyncDbContextFactory
+{
+    StorageProvider Provider { get; }
+
+    ClusterSyncDbContext CreateDbContext();
+}
+
+internal sealed class ClusterSyncDbContextFactory : IClusterSyncDbContextFactory
+{
+    private readonly DbContextOptions<PostgresDbContext>? _postgres;
+    private readonly DbContextOptions<SqliteDbContext>? _sqlite;
+
+    public ClusterSyncDbContextFactory(IOptions<StorageOptions> options)
+    {
+        var storage = options.Value;
+        Provider = storage.ParsedProvider;
+        var connectionString = storage.EffectiveConnectionString;
+        if (Provider == StorageProvider.Postgres)
+        {
+            _postgres = StorageOptionsBuilder.Postgres(new DbContextOptionsBuilder<PostgresDbContext>(), connectionString).Options;
+        }
+        else
+        {
+            EnsureSqliteFolder(connectionString);
+            _sqlite = StorageOptionsBuilder.Sqlite(new DbContextOptionsBuilder<SqliteDbContext>(), connectionString).Options;
+        }
+    }
+
+    public StorageProvider Provider { get; }
+
+    public ClusterSyncDbContext CreateDbContext() =>
+        Provider == StorageProvider.Postgres ? new PostgresDbContext(_postgres!) : new SqliteDbContext(_sqlite!);
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (dataSource is ":memory:" || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            System.IO.Directory.CreateDirectory(folder);
+        }
+    }
+}
