@@ -1,7 +1,6 @@
 using ClusterSync.Storage;
 using ClusterSync.Storage.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClusterSync.Host.Apis;
@@ -22,13 +21,13 @@ public static class OperationsApi
         return app;
     }
 
-    public static async Task<Results<Ok<List<SyncRunRow>>, BadRequest<ProblemDetails>>> ListRuns(
+    public static async Task<Results<Ok<List<SyncRunRow>>, ProblemHttpResult>> ListRuns(
         string? source, int? limit, ClusterSyncDbContext db, CancellationToken cancellationToken)
     {
         var take = limit ?? 50;
         if (take is < 1 or > 500)
         {
-            return TypedResults.BadRequest(Problems.Invalid("limit must be between 1 and 500."));
+            return TypedResults.Problem(Problems.Invalid("limit must be between 1 and 500."));
         }
 
         var runs = db.SyncRuns.AsNoTracking();
@@ -40,13 +39,13 @@ public static class OperationsApi
         return TypedResults.Ok(await runs.OrderByDescending(r => r.Id).Take(take).ToListAsync(cancellationToken));
     }
 
-    public static async Task<Results<Ok<List<QuarantinedRecordRow>>, BadRequest<ProblemDetails>>> ListQuarantine(
+    public static async Task<Results<Ok<List<QuarantinedRecordRow>>, ProblemHttpResult>> ListQuarantine(
         string? source, bool? includeResolved, int? limit, ClusterSyncDbContext db, CancellationToken cancellationToken)
     {
         var take = limit ?? 100;
         if (take is < 1 or > 1000)
         {
-            return TypedResults.BadRequest(Problems.Invalid("limit must be between 1 and 1000."));
+            return TypedResults.Problem(Problems.Invalid("limit must be between 1 and 1000."));
         }
 
         var rows = db.QuarantinedRecords.AsNoTracking();

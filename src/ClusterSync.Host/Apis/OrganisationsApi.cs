@@ -2,7 +2,6 @@ using System.Text.Json;
 using ClusterSync.Core.Directory;
 using ClusterSync.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClusterSync.Host.Apis;
@@ -30,23 +29,23 @@ public static class OrganisationsApi
     /// <summary>Query parameters of <see cref="ListOrganisations"/>.</summary>
     public sealed record ListQuery(int? Limit, string? Cursor, string? Country, string? Q);
 
-    public static async Task<Results<Ok<OrganisationPage>, BadRequest<ProblemDetails>>> ListOrganisations(
+    public static async Task<Results<Ok<OrganisationPage>, ProblemHttpResult>> ListOrganisations(
         [AsParameters] ListQuery query, ClusterSyncDbContext db, CancellationToken cancellationToken)
     {
         var limit = query.Limit ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit)
         {
-            return TypedResults.BadRequest(Problems.Invalid($"limit must be between 1 and {MaxLimit}."));
+            return TypedResults.Problem(Problems.Invalid($"limit must be between 1 and {MaxLimit}."));
         }
 
         if (query.Cursor is not null && !DirectoryIds.IsWellFormed(query.Cursor))
         {
-            return TypedResults.BadRequest(Problems.Invalid("cursor is not one this API returned."));
+            return TypedResults.Problem(Problems.Invalid("cursor is not one this API returned."));
         }
 
         if (query.Country is not null && (query.Country.Length != 2 || !query.Country.All(char.IsAsciiLetter)))
         {
-            return TypedResults.BadRequest(Problems.Invalid("country must be an ISO 3166-1 alpha-2 code, e.g. US or DE."));
+            return TypedResults.Problem(Problems.Invalid("country must be an ISO 3166-1 alpha-2 code, e.g. US or DE."));
         }
 
         var filtered = db.Organisations.AsNoTracking().Where(o => o.Status == OrganisationStatus.Active);

@@ -31,7 +31,9 @@ public static class Commands
 
     private static async Task<int> ServeAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings files ship beside the executable; relative data paths (the SQLite file) stay relative to
+        // the working folder.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddClusterSyncServices();
         var app = builder.Build();
         app.MapClusterSyncEndpoints();

@@ -90,7 +90,8 @@ internal static class VerbCommands
     /// <summary>A host with configuration (appsettings, environment, unmatched command-line tokens) and storage.</summary>
     internal static IHost BuildStorageHost(ParseResult parse)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder([.. parse.UnmatchedTokens]);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
+            new HostApplicationBuilderSettings { Args = [.. parse.UnmatchedTokens], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Services.AddClusterSyncStorage(builder.Configuration);
         var host = builder.Build();

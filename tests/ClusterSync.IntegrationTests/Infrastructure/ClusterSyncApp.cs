@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ClusterSync.IntegrationTests.Infrastructure;
+
+/// <summary>The real host, in process, over its HTTP interface, with extra configuration.</summary>
+public sealed class ClusterSyncApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    public const string OperatorKey = "csk_test0000_operator-secret-for-tests";
+    public const string ReaderKey = "csk_test0001_reader-secret-for-tests";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Sync:RunOnStartup", "false");
+        builder.UseSetting("ApiKeys:Keys:0:Name", "test operator");
+        builder.UseSetting("ApiKeys:Keys:0:Key", OperatorKey);
+        builder.UseSetting("ApiKeys:Keys:0:Scopes:0", "operator");
+        builder.UseSetting("ApiKeys:Keys:1:Name", "test reader");
+        builder.UseSetting("ApiKeys:Keys:1:Hash", global::ClusterSync.Host.Security.ApiKeys.Hash(ReaderKey));
+        builder.UseSetting("ApiKeys:Keys:1:Scopes:0", "read");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public HttpClient CreateOperatorClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("X-Api-Key", OperatorKey);
+        return client;
+    }
+}
