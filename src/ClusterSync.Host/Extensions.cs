@@ -35,6 +35,8 @@ public static class Extensions
         services.AddSingleton<IEntityResolverFactory, ConfiguredResolverFactory>();
         services.AddSingleton<DirectoryState>();
         services.AddSingleton<SyncService>();
+        services.AddSingleton<DecisionService>();
+        services.AddOptions<MatchingSettings>().BindConfiguration("Matching");
         services.AddHostedService<StartupSync>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
@@ -96,6 +98,7 @@ public static class Extensions
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapOrganisationsApi();
         app.MapOperationsApi();
+        app.MapMatchingApi();
         return app;
     }
 }
@@ -120,7 +123,7 @@ internal sealed class DatabaseReadyCheck(DatabaseMigrator migrator) : IHealthChe
 }
 
 /// <summary>Chooses the resolver: the matching engine, or none when <c>Matching:Enabled=false</c>.</summary>
-internal sealed class ConfiguredResolverFactory : IEntityResolverFactory
+internal sealed class ConfiguredResolverFactory(Microsoft.Extensions.Options.IOptions<MatchingSettings> settings) : IEntityResolverFactory
 {
-    public IEntityResolver Create() => new IdentityResolver();
+    public IEntityResolver Create() => settings.Value.Enabled ? new EntityResolver(settings.Value) : new IdentityResolver();
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ClusterSync.Core.Matching;
+using ClusterSync.Host.Resolution;
 using ClusterSync.Host.Security;
 using ClusterSync.Storage;
 using ClusterSync.Storage.Entities;
@@ -9,7 +11,7 @@ namespace ClusterSync.Host.Cli;
 /// <summary>Command verbs: each runs once and exits. Unrecognised <c>--Section:Key=value</c> tokens become configuration.</summary>
 internal static class VerbCommands
 {
-    private static readonly string[] Verbs = ["migrate", "api-key"];
+    private static readonly string[] Verbs = ["migrate", "api-key", "resolve", "evaluate"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg, StringComparer.Ordinal);
 
@@ -19,6 +21,8 @@ internal static class VerbCommands
         {
             Migrate(),
             ApiKey(),
+            Resolve(),
+            Evaluate(),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -85,6 +89,58 @@ internal static class VerbCommands
             return 0;
         });
         return new Command("api-key", "Manages API keys.") { create };
+    }
+
+    private static Command Resolve()
+    {
+        var input = new Option<string>("--input") { Description = "CSV with an id column and any of the resolve columns.", Required = true };
+        var output = new Option<string>("--output") { Description = "Where to write id,cluster_id for every input row.", Required = true };
+        var command = new Command("resolve", "Clusters the records of a CSV file (no database, no server needed).") { input, output };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parse, _) => RunBatchAsync(() =>
+            BatchResolution.ResolveAsync(parse.GetValue(input)!, parse.GetValue(output)!, MatchingSettingsFrom(parse), Console.Out, Console.Error)));
+        return command;
+    }
+
+    private static Command Evaluate()
+    {
+        var input = new Option<string>("--input") { Description = "CSV in the resolve format with a true_cluster column.", Required = true };
+        var output = new Option<string>("--output") { Description = "Optionally, where to write id,cluster_id." };
+        var command = new Command("evaluate", "Prints pairwise and B-cubed precision, recall and F1 of ClusterSync and two naive baselines.") { input, output };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parse, _) => RunBatchAsync(() =>
+            BatchResolution.EvaluateAsync(parse.GetValue(input)!, parse.GetValue(output), MatchingSettingsFrom(parse), Console.Out, Console.Error)));
+        return command;
+    }
+
+    private static async Task<int> RunBatchAsync(Func<Task<int>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (ResolveInputException ex)
+        {
+            await Console.Error.WriteLineAsync("error: " + ex.Message);
+            return Commands.ConfigurationError;
+        }
+        catch (IOException ex)
+        {
+            await Console.Error.WriteLineAsync("error: " + ex.Message.ReplaceLineEndings(" "));
+            return Commands.ConfigurationError;
+        }
+    }
+
+    /// <summary>Matching settings from the <c>Matching</c> section (appsettings, environment, <c>--Matching:…</c> tokens).</summary>
+    private static MatchingSettings MatchingSettingsFrom(ParseResult parse)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine([.. parse.UnmatchedTokens])
+            .Build();
+        return configuration.GetSection("Matching").Get<MatchingSettings>() ?? new MatchingSettings();
     }
 
     /// <summary>A host with configuration (appsettings, environment, unmatched command-line tokens) and storage.</summary>

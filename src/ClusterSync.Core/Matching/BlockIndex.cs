@@ -1,0 +1,72 @@
+namespace ClusterSync.Core.Matching;
+
+/// <summary>
+/// Blocking keys → record indices. A compact sorted base built in bulk, plus an overlay for records added
+/// later (the warm index of the service), so that a change is matched without rebuilding anything.
+/// </summary>
+internal sealed class BlockIndex
+{
+    private long[] _keys = [];
+    private int[] _starts = [0];
+    private int[] _members = [];
+    private readonly Dictionary<long, List<int>> _overlay = [];
+
+    /// <summary>Builds the base from (key, record) pairs.</summary>
+    public void Build(long[] keys, int[] records, int count)
+    {
+        Array.Sort(keys, records, 0, count);
+        var uniqueKeys = new List<long>();
+        var starts = new List<int>();
+        for (var i = 0; i < count; i++)
+        {
+            if (i == 0 || keys[i] != keys[i - 1])
+            {
+                uniqueKeys.Add(keys[i]);
+                starts.Add(i);
+            }
+        }
+
+        starts.Add(count);
+        _keys = [.. uniqueKeys];
+        _starts = [.. starts];
+        _members = records[..count];
+        _overlay.Clear();
+    }
+
+    public void Add(long key, int record)
+    {
+        if (!_overlay.TryGetValue(key, out var list))
+        {
+            _overlay[key] = list = [];
+        }
+
+        list.Add(record);
+    }
+
+    /// <summary>Members of a block (base then overlay); removed records are filtered by the caller.</summary>
+    public (ReadOnlyMemory<int> Base, List<int>? Overlay) Members(long key)
+    {
+        var i = Array.BinarySearch(_keys, key);
+        var baseMembers = i >= 0 ? _members.AsMemory(_starts[i], _starts[i + 1] - _starts[i]) : ReadOnlyMemory<int>.Empty;
+        return (baseMembers, _overlay.GetValueOrDefault(key));
+    }
+
+    public int SizeOf(long key)
+    {
+        var (b, o) = Members(key);
+        return b.Length + (o?.Count ?? 0);
+    }
+
+    /// <summary>Base blocks with at least two and at most <paramref name="maxSize"/> members.</summary>
+    public IEnumerable<(long Key, ReadOnlyMemory<int> Members)> BaseBlocks(int maxSize)
+    {
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            var size = _starts[i + 1] - _starts[i];
+            if (size >= 2 && size <= maxSize)
+            {
+                yield return (_keys[i], _members.AsMemory(_starts[i], size));
+            }
+        }
+    }
+}

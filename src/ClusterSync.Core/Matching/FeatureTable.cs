@@ -1,0 +1,153 @@
+using ClusterSync.Core.Records;
+
+namespace ClusterSync.Core.Matching;
+
+/// <summary>Every record's features, by dense index, with the interned vocabularies and their frequencies.</summary>
+internal sealed class FeatureTable
+{
+    private readonly List<RecordFeatures?> _records = [];
+    private readonly Dictionary<SourceRecordKey, int> _index = [];
+
+    public Interner Tokens { get; } = new();
+    public Interner Names { get; } = new();
+    public Interner Countries { get; } = new();
+    public Interner Regions { get; } = new();
+    public Interner Cities { get; } = new();
+    public Interner Postals { get; } = new();
+    public Interner Domains { get; } = new();
+    public Interner Phones { get; } = new();
+    public Interner Sectors { get; } = new();
+
+    /// <summary>Slots, including removed ones (null).</summary>
+    public int Capacity => _records.Count;
+
+    public int LiveCount => _index.Count;
+
+    public RecordFeatures? this[int index] => _records[index];
+
+    public bool TryGetIndex(SourceRecordKey key, out int index) => _index.TryGetValue(key, out index);
+
+    public IEnumerable<int> LiveIndices()
+    {
+        for (var i = 0; i < _records.Count; i++)
+        {
+            if (_records[i] is not null)
+            {
+                yield return i;
+            }
+        }
+    }
+
+    /// <summary>log(N / df) of a token: rare tokens weigh more.</summary>
+    public double Idf(int token) => Math.Log((LiveCount + 1.0) / (Tokens.UsesOf(token) + 0.5));
+
+    public int Add(FeatureDraft draft)
+    {
+        if (_index.ContainsKey(draft.Key))
+        {
+            Remove(draft.Key);
+        }
+
+        var tokenSet = new HashSet<int>();
+        var tokens = Unique(draft.NameTokens, tokenSet);
+        var alt = new int[draft.AltKeys.Length][];
+        for (var i = 0; i < alt.Length; i++)
+        {
+            alt[i] = Unique(draft.AltKeys[i].Split(' ', StringSplitOptions.RemoveEmptyEntries), tokenSet);
+        }
+
+        foreach (var token in tokenSet)
+        {
+            Tokens.Use(Tokens[token]);
+        }
+
+        var postal = draft.Postal;
+        var features = new RecordFeatures
+        {
+            Key = draft.Key,
+            NameKey = draft.NameKey,
+            Tokens = tokens,
+            AltTokens = alt,
+            AltKeys = draft.AltKeys,
+            NameId = Names.Use(draft.NameKey),
+            Acronym = draft.Acronym,
+            Initials = draft.Initials,
+            Country = Countries.Use(draft.Country),
+            Region = Regions.Use(draft.Region),
+            City = Cities.Use(draft.CityKey),
+            CityKey = draft.CityKey,
+            Postal = Postals.Use(postal),
+            PostalPrefix = postal is { Length: > 3 } ? Postals.Use("~" + postal[..3]) : -1,
+            StreetKey = draft.StreetKey,
+            Domain = Domains.Use(draft.Domain),
+            EmailDomain = Domains.Use(draft.EmailDomain),
+            Phone = Phones.Use(draft.Phone),
+            Latitude = draft.Latitude,
+            Longitude = draft.Longitude,
+            Sectors = [.. draft.Sectors.Select(s => (Sectors.Use(s.Code), s.Weight)).DistinctBy(s => s.Item1)],
+            Founded = draft.Founded,
+        };
+        _records.Add(features);
+        _index[draft.Key] = _records.Count - 1;
+        return _records.Count - 1;
+    }
+
+    /// <summary>Token ids without counting a use (uses are counted once per record, afterwards).</summary>
+    private int[] Unique(string[] tokens, HashSet<int> recordTokens)
+    {
+        var ids = new List<int>(tokens.Length);
+        foreach (var token in tokens)
+        {
+            var id = Tokens.Find(token);
+            if (id < 0)
+            {
+                id = Tokens.Use(token);
+                Tokens.Release(id);
+            }
+
+            if (!ids.Contains(id))
+            {
+                ids.Add(id);
+            }
+
+            recordTokens.Add(id);
+        }
+
+        return [.. ids];
+    }
+
+    public void Remove(SourceRecordKey key)
+    {
+        if (!_index.Remove(key, out var index) || _records[index] is not { } f)
+        {
+            return;
+        }
+
+        var tokenSet = new HashSet<int>(f.Tokens);
+        foreach (var alt in f.AltTokens)
+        {
+            tokenSet.UnionWith(alt);
+        }
+
+        foreach (var token in tokenSet)
+        {
+            Tokens.Release(token);
+        }
+
+        Names.Release(f.NameId);
+        Countries.Release(f.Country);
+        Regions.Release(f.Region);
+        Cities.Release(f.City);
+        Postals.Release(f.Postal);
+        Postals.Release(f.PostalPrefix);
+        Domains.Release(f.Domain);
+        Domains.Release(f.EmailDomain);
+        Phones.Release(f.Phone);
+        foreach (var (code, _) in f.Sectors)
+        {
+            Sectors.Release(code);
+        }
+
+        _records[index] = null;
+    }
+}

@@ -1,0 +1,222 @@
+namespace ClusterSync.Core.Matching;
+
+/// <summary>
+/// m- and u-probabilities per comparison level, the prior, and the match weights derived from them.
+/// u is estimated from random pairs, m and the prior by expectation–maximisation over blocked pairs
+/// (u held fixed), each overridable by configuration.
+/// </summary>
+internal sealed class FellegiSunterModel
+{
+    private readonly double[][] _weights;
+
+    public FellegiSunterModel(double[][] m, double[][] u, double prior, double minWeight, double maxWeight)
+    {
+        M = m;
+        U = u;
+        Prior = Math.Clamp(prior, 1e-9, 0.5);
+        _weights = new double[m.Length][];
+        for (var c = 0; c < m.Length; c++)
+        {
+            _weights[c] = new double[m[c].Length];
+            for (var l = 0; l < m[c].Length; l++)
+            {
+                _weights[c][l] = Math.Clamp(Math.Log2(m[c][l] / u[c][l]), minWeight, maxWeight);
+            }
+        }
+
+        PriorWeight = Math.Log2(Prior / (1 - Prior));
+    }
+
+    public double[][] M { get; }
+    public double[][] U { get; }
+    public double Prior { get; }
+    public double PriorWeight { get; }
+
+    public double Weight(int comparison, int level) => level < 0 ? 0 : _weights[comparison][level];
+
+    /// <summary>Total match weight (prior included) of a comparison vector.</summary>
+    public double TotalWeight(ReadOnlySpan<sbyte> levels)
+    {
+        var w = PriorWeight;
+        for (var c = 0; c < levels.Length; c++)
+        {
+            if (levels[c] >= 0)
+            {
+                w += _weights[c][levels[c]];
+            }
+        }
+
+        return w;
+    }
+
+    public static double Probability(double weight) => 1.0 / (1.0 + Math.Pow(2, -weight));
+
+    /// <summary>Probability at which <see cref="Probability"/> gives <paramref name="probability"/>, as a weight.</summary>
+    public static double WeightOf(double probability) => Math.Log2(probability / (1 - probability));
+
+    /// <summary>
+    /// Estimates the model. <paramref name="randomLevels"/> (level vectors of random pairs) gives u;
+    /// <paramref name="blockedPatterns"/> (distinct level vectors of blocked pairs with their counts) gives m and
+    /// the prior by EM.
+    /// </summary>
+    public static FellegiSunterModel Estimate(
+        IReadOnlyList<sbyte[]> randomLevels,
+        IReadOnlyDictionary<ulong, int> blockedPatterns,
+        MatchingSettings settings)
+    {
+        var definitions = Comparisons.All;
+        var u = EstimateU(randomLevels, definitions);
+        var m = definitions.Select(d => (double[])d.DefaultM.Clone()).ToArray();
+        var prior = settings.PriorMatchProbability ?? 0.05;
+        var patterns = blockedPatterns.Select(p => (Levels: Unpack(p.Key), Count: (double)p.Value)).ToList();
+        var total = patterns.Sum(p => p.Count);
+        if (total > 0)
+        {
+            (m, var estimatedPrior) = RunEm(patterns, m, u, prior, settings);
+            prior = settings.PriorMatchProbability ?? estimatedPrior;
+        }
+
+        ApplyOverrides(settings, definitions, m, u);
+        return new FellegiSunterModel(m, u, prior, settings.MinComparisonWeight, settings.MaxComparisonWeight);
+    }
+
+    private static double[][] EstimateU(IReadOnlyList<sbyte[]> randomLevels, ComparisonDefinition[] definitions)
+    {
+        var u = new double[definitions.Length][];
+        for (var c = 0; c < definitions.Length; c++)
+        {
+            var levels = definitions[c].Levels.Length;
+            var counts = new double[levels];
+            foreach (var vector in randomLevels)
+            {
+                if (vector[c] >= 0)
+                {
+                    counts[vector[c]]++;
+                }
+            }
+
+            // Smoothed towards the defaults so that a level never seen among random pairs keeps a small,
+            // finite u (a tiny sample must not make a level infinitely strong).
+            var seen = counts.Sum();
+            const double pseudo = 20;
+            u[c] = new double[levels];
+            for (var l = 0; l < levels; l++)
+            {
+                var smoothedDefault = Math.Max(definitions[c].DefaultU[l], 1.0 / (seen + 1000));
+                u[c][l] = (counts[l] + (pseudo * smoothedDefault)) / (seen + pseudo);
+            }
+
+            Normalise(u[c]);
+        }
+
+        return u;
+    }
+
+    private static (double[][] M, double Prior) RunEm(
+        List<(sbyte[] Levels, double Count)> patterns, double[][] m, double[][] u, double prior, MatchingSettings settings)
+    {
+        var definitions = Comparisons.All;
+        for (var iteration = 0; iteration < settings.EmIterations; iteration++)
+        {
+            var mCounts = definitions.Select(d => new double[d.Levels.Length]).ToArray();
+            double matchMass = 0, totalMass = 0;
+            foreach (var (levels, count) in patterns)
+            {
+                double logM = Math.Log(prior), logU = Math.Log(1 - prior);
+                for (var c = 0; c < levels.Length; c++)
+                {
+                    if (levels[c] >= 0)
+                    {
+                        logM += Math.Log(m[c][levels[c]]);
+                        logU += Math.Log(u[c][levels[c]]);
+                    }
+                }
+
+                var posterior = 1.0 / (1.0 + Math.Exp(logU - logM));
+                matchMass += posterior * count;
+                totalMass += count;
+                for (var c = 0; c < levels.Length; c++)
+                {
+                    if (levels[c] >= 0)
+                    {
+                        mCounts[c][levels[c]] += posterior * count;
+                    }
+                }
+            }
+
+            var next = new double[definitions.Length][];
+            for (var c = 0; c < definitions.Length; c++)
+            {
+                next[c] = new double[definitions[c].Levels.Length];
+                for (var l = 0; l < next[c].Length; l++)
+                {
+                    next[c][l] = mCounts[c][l] + (settings.EmPriorStrength * definitions[c].DefaultM[l]) + 1e-6;
+                }
+
+                Normalise(next[c]);
+            }
+
+            var nextPrior = Math.Clamp((matchMass + 1) / (totalMass + 2), 1e-6, 0.5);
+            var delta = Math.Abs(nextPrior - prior);
+            m = next;
+            prior = nextPrior;
+            if (delta < 1e-7 && iteration > 3)
+            {
+                break;
+            }
+        }
+
+        return (m, prior);
+    }
+
+    private static void ApplyOverrides(MatchingSettings settings, ComparisonDefinition[] definitions, double[][] m, double[][] u)
+    {
+        for (var c = 0; c < definitions.Length; c++)
+        {
+            if (settings.MProbabilities.TryGetValue(definitions[c].Name, out var givenM) && givenM.Length == m[c].Length)
+            {
+                m[c] = [.. givenM];
+                Normalise(m[c]);
+            }
+
+            if (settings.UProbabilities.TryGetValue(definitions[c].Name, out var givenU) && givenU.Length == u[c].Length)
+            {
+                u[c] = [.. givenU];
+                Normalise(u[c]);
+            }
+        }
+    }
+
+    private static void Normalise(double[] values)
+    {
+        var sum = values.Sum();
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Math.Max(values[i] / sum, 1e-9);
+        }
+    }
+
+    /// <summary>Packs a level vector (4 bits per comparison; 15 = missing) into a key.</summary>
+    public static ulong Pack(ReadOnlySpan<sbyte> levels)
+    {
+        ulong key = 0;
+        for (var c = 0; c < levels.Length; c++)
+        {
+            key |= (ulong)(levels[c] < 0 ? 15 : levels[c]) << (4 * c);
+        }
+
+        return key;
+    }
+
+    public static sbyte[] Unpack(ulong key)
+    {
+        var levels = new sbyte[Comparisons.Count];
+        for (var c = 0; c < levels.Length; c++)
+        {
+            var v = (int)((key >> (4 * c)) & 15);
+            levels[c] = v == 15 ? Comparisons.Missing : (sbyte)v;
+        }
+
+        return levels;
+    }
+}

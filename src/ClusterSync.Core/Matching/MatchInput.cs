@@ -1,0 +1,60 @@
+using ClusterSync.Core.Records;
+
+namespace ClusterSync.Core.Matching;
+
+/// <summary>
+/// What the engine compares of one record. Built from a schema v1 <see cref="SourceRecord"/> (service) or
+/// from a CSV row (the <c>resolve</c> command). Any field may be null.
+/// </summary>
+public sealed record MatchInput
+{
+    public required SourceRecordKey Key { get; init; }
+    public required string Name { get; init; }
+    public IReadOnlyList<string> AlternateNames { get; init; } = [];
+    public string? Acronym { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2 when known.</summary>
+    public string? Country { get; init; }
+
+    public string? Region { get; init; }
+    public string? Locality { get; init; }
+    public string? PostalCode { get; init; }
+    public string? Street { get; init; }
+
+    /// <summary>Registrable domain of the website (already derived), or null.</summary>
+    public string? WebsiteDomain { get; init; }
+
+    public string? EmailDomain { get; init; }
+    public string? Phone { get; init; }
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+
+    /// <summary>Sectors as <c>scheme:code</c> with weights.</summary>
+    public IReadOnlyList<(string Code, double Weight)> Sectors { get; init; } = [];
+
+    public int? YearFounded { get; init; }
+
+    public static MatchInput From(SourceRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new MatchInput
+        {
+            Key = record.Key,
+            Name = record.Name,
+            AlternateNames = record.AlternateNames,
+            Acronym = record.Acronym,
+            Country = record.Address?.Country,
+            Region = record.Address?.RegionCode,
+            Locality = record.Address?.Locality,
+            PostalCode = record.Address?.PostalCode,
+            Street = record.Address?.Street,
+            WebsiteDomain = record.RegistrableDomain,
+            EmailDomain = record.EmailDomain,
+            Phone = record.Phone,
+            Latitude = record.Coordinates?.Latitude,
+            Longitude = record.Coordinates?.Longitude,
+            Sectors = [.. record.Sectors.Select(s => (s.Scheme + ":" + s.Code, s.Weight))],
+            YearFounded = record.YearFounded,
+        };
+    }
+}

@@ -1,0 +1,281 @@
+namespace ClusterSync.Core.Matching;
+
+/// <summary>
+/// Probabilistic record linkage over <see cref="MatchInput"/>s: blocking, Fellegi–Sunter scoring with
+/// unsupervised estimation, constrained clustering. Holds its index between calls so that changes re-score
+/// only the blocks they touch. Not thread-safe for writes.
+/// </summary>
+public sealed partial class MatchingEngine
+{
+    private readonly MatchingSettings _settings;
+    private readonly FeatureTable _table = new();
+    private readonly BlockIndex _blocks = new();
+    private readonly List<List<MatchEdge>?> _adjacency = [];
+    private readonly Dictionary<(int, int), string> _decisions = [];
+    private readonly List<MatchDecision> _decisionList = [];
+    private FellegiSunterModel _model;
+
+    public MatchingEngine(MatchingSettings settings)
+    {
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _model = FellegiSunterModel.Estimate([], new Dictionary<ulong, int>(), settings);
+    }
+
+    public int Count => _table.LiveCount;
+
+    private double MatchWeight => FellegiSunterModel.WeightOf(_settings.MatchThreshold);
+
+    private double ReviewWeight => FellegiSunterModel.WeightOf(_settings.ReviewThreshold);
+
+    private int Parallelism => _settings.Parallelism > 0 ? _settings.Parallelism : Environment.ProcessorCount;
+
+    /// <summary>Replaces everything: features, blocks, model estimation, scoring of every candidate pair.</summary>
+    public void Load(IReadOnlyList<MatchInput> inputs, IReadOnlyCollection<MatchDecision> decisions, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var drafts = new FeatureDraft[inputs.Count];
+        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, i => drafts[i] = FeatureDraft.From(inputs[i]));
+        progress?.Report($"features of {inputs.Count:N0} records");
+        foreach (var draft in drafts)
+        {
+            _table.Add(draft);
+            _adjacency.Add(null);
+        }
+
+        var keysByRecord = BuildBlocks();
+        progress?.Report("blocking keys indexed");
+        _model = EstimateModel(keysByRecord);
+        progress?.Report($"model estimated (prior match probability {_model.Prior:0.####})");
+        ScoreAll(keysByRecord);
+        SetDecisions(decisions);
+        progress?.Report("candidate pairs scored");
+    }
+
+    private (int[] Starts, long[] Keys) BuildBlocks()
+    {
+        var starts = new int[_table.Capacity + 1];
+        var keys = new List<long>(_table.Capacity * 12);
+        var scratch = new List<long>();
+        for (var i = 0; i < _table.Capacity; i++)
+        {
+            starts[i] = keys.Count;
+            if (_table[i] is { } f)
+            {
+                scratch.Clear();
+                BlockingRules.KeysOf(_table, f, _settings.MaxBlockSize, scratch);
+                foreach (var key in scratch.Distinct())
+                {
+                    keys.Add(key);
+                }
+            }
+        }
+
+        starts[_table.Capacity] = keys.Count;
+        var byRecord = keys.ToArray();
+        var sortedKeys = keys.ToArray();
+        var records = new int[sortedKeys.Length];
+        for (var i = 0; i < _table.Capacity; i++)
+        {
+            for (var k = starts[i]; k < starts[i + 1]; k++)
+            {
+                records[k] = i;
+            }
+        }
+
+        _blocks.Build(sortedKeys, records, sortedKeys.Length);
+        return (starts, byRecord);
+    }
+
+    /// <summary>u from random pairs; m and the prior by EM over the candidate pairs of a sample of records.</summary>
+    private FellegiSunterModel EstimateModel((int[] Starts, long[] Keys) keysByRecord)
+    {
+        var live = _table.LiveIndices().ToArray();
+        var random = new Random(_settings.Seed);
+        var randomLevels = new List<sbyte[]>();
+        var allPairs = (long)live.Length * (live.Length - 1) / 2;
+        if (allPairs <= _settings.USampleSize)
+        {
+            for (var a = 0; a < live.Length; a++)
+            {
+                for (var b = a + 1; b < live.Length; b++)
+                {
+                    randomLevels.Add(LevelsOf(live[a], live[b]));
+                }
+            }
+        }
+        else
+        {
+            for (var s = 0; s < _settings.USampleSize; s++)
+            {
+                var a = live[random.Next(live.Length)];
+                var b = live[random.Next(live.Length)];
+                if (a != b)
+                {
+                    randomLevels.Add(LevelsOf(a, b));
+                }
+            }
+        }
+
+        var patterns = new Dictionary<ulong, int>();
+        var stride = Math.Max(1, live.Length / Math.Max(1, _settings.EmSampleSize / 4));
+        var stamp = new int[_table.Capacity];
+        Span<sbyte> levels = stackalloc sbyte[Comparisons.Count];
+        for (var n = 0; n < live.Length; n += stride)
+        {
+            var i = live[n];
+            foreach (var j in Candidates(i, keysByRecord, stamp, onlyGreater: false))
+            {
+                Comparisons.Compare(_table, _table[i]!, _table[j]!, _settings.SharedDomainThreshold, levels);
+                var key = FellegiSunterModel.Pack(levels);
+                patterns[key] = patterns.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        return FellegiSunterModel.Estimate(randomLevels, patterns, _settings);
+    }
+
+    private sbyte[] LevelsOf(int a, int b)
+    {
+        var levels = new sbyte[Comparisons.Count];
+        Comparisons.Compare(_table, _table[a]!, _table[b]!, _settings.SharedDomainThreshold, levels);
+        return levels;
+    }
+
+    /// <summary>Candidates of record <paramref name="i"/>: live members of its blocks under the size cap, each once.</summary>
+    private List<int> Candidates(int i, (int[] Starts, long[] Keys) keysByRecord, int[] stamp, bool onlyGreater)
+    {
+        var result = new List<int>();
+        var mark = i + 1;
+        for (var k = keysByRecord.Starts[i]; k < keysByRecord.Starts[i + 1]; k++)
+        {
+            CollectBlock(keysByRecord.Keys[k], i, mark, stamp, onlyGreater, result);
+        }
+
+        return result;
+    }
+
+    private void CollectBlock(long key, int i, int mark, int[] stamp, bool onlyGreater, List<int> result)
+    {
+        var (baseMembers, overlay) = _blocks.Members(key);
+        if (baseMembers.Length + (overlay?.Count ?? 0) > _settings.MaxBlockSize)
+        {
+            return;
+        }
+
+        foreach (var j in baseMembers.Span)
+        {
+            Consider(j);
+        }
+
+        if (overlay is not null)
+        {
+            foreach (var j in overlay)
+            {
+                Consider(j);
+            }
+        }
+
+        void Consider(int j)
+        {
+            if (j != i && (!onlyGreater || j > i) && stamp[j] != mark && _table[j] is not null)
+            {
+                stamp[j] = mark;
+                result.Add(j);
+            }
+        }
+    }
+
+    private void ScoreAll((int[] Starts, long[] Keys) keysByRecord)
+    {
+        var review = ReviewWeight;
+        var capacity = _table.Capacity;
+        var found = new List<MatchEdge>[Parallelism];
+        Parallel.For(0, Parallelism, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, worker =>
+        {
+            var stamp = new int[capacity];
+            var edges = new List<MatchEdge>();
+            Span<sbyte> levels = stackalloc sbyte[Comparisons.Count];
+            for (var i = worker; i < capacity; i += Parallelism)
+            {
+                if (_table[i] is not { } a)
+                {
+                    continue;
+                }
+
+                foreach (var j in Candidates(i, keysByRecord, stamp, onlyGreater: true))
+                {
+                    Comparisons.Compare(_table, a, _table[j]!, _settings.SharedDomainThreshold, levels);
+                    var weight = Gate(levels, _model.TotalWeight(levels));
+                    if (weight >= review)
+                    {
+                        edges.Add(new MatchEdge(i, j, (float)weight));
+                    }
+                }
+            }
+
+            found[worker] = edges;
+        });
+
+        foreach (var edges in found)
+        {
+            foreach (var edge in edges)
+            {
+                AddEdge(edge);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Organisations are identified by their names: without name evidence (names unrelated, no acronym
+    /// relation) a pair is never linked automatically unless it shares a web domain no other record uses.
+    /// Programmes of one agency share its domain and address; such pairs can still reach the review band.
+    /// </summary>
+    private double Gate(ReadOnlySpan<sbyte> levels, double weight) =>
+        NamesRelated(levels) ? weight : Math.Min(weight, GateCap);
+
+    private double GateCap => FellegiSunterModel.WeightOf((_settings.MatchThreshold + _settings.ReviewThreshold) / 2);
+
+    private static bool NamesRelated(ReadOnlySpan<sbyte> levels) =>
+        levels[Comparisons.Name] >= 1 || levels[Comparisons.Acronym] >= 1 || levels[Comparisons.Domain] == 3;
+
+    private void AddEdge(MatchEdge edge)
+    {
+        (_adjacency[edge.A] ??= []).Add(edge);
+        (_adjacency[edge.B] ??= []).Add(edge);
+    }
+
+    private void RemoveEdges(int index, HashSet<int> neighbours)
+    {
+        if (_adjacency[index] is not { } edges)
+        {
+            return;
+        }
+
+        foreach (var edge in edges)
+        {
+            var other = edge.A == index ? edge.B : edge.A;
+            neighbours.Add(other);
+            _adjacency[other]?.RemoveAll(e => e.A == index || e.B == index);
+        }
+
+        _adjacency[index] = null;
+    }
+
+    private float EdgeWeight(int a, int b)
+    {
+        if (_adjacency[a] is { } edges)
+        {
+            foreach (var e in edges)
+            {
+                if ((e.A == a && e.B == b) || (e.A == b && e.B == a))
+                {
+                    return e.Weight;
+                }
+            }
+        }
+
+        return float.NegativeInfinity;
+    }
+
+    private static (int, int) Ordered(int a, int b) => a < b ? (a, b) : (b, a);
+}

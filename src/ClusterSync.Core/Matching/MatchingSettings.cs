@@ -1,0 +1,57 @@
+namespace ClusterSync.Core.Matching;
+
+/// <summary>Settings of the matching engine (configuration section <c>Matching</c>). Defaults suit organisation data.</summary>
+public sealed class MatchingSettings
+{
+    /// <summary>Switches de-duplication off: every source record becomes its own organisation.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Pairs at or above this match probability are linked automatically.</summary>
+    public double MatchThreshold { get; set; } = 0.9;
+
+    /// <summary>Pairs at or above this probability (and below <see cref="MatchThreshold"/>) go to the review queue.</summary>
+    public double ReviewThreshold { get; set; } = 0.5;
+
+    /// <summary>Blocks larger than this are not expanded into pairs (their records are still reached by other rules).</summary>
+    public int MaxBlockSize { get; set; } = 300;
+
+    /// <summary>How many of a name's rarest tokens become blocking keys.</summary>
+    public int RareTokensPerName { get; set; } = 2;
+
+    /// <summary>Random pairs sampled to estimate u-probabilities.</summary>
+    public int USampleSize { get; set; } = 400_000;
+
+    /// <summary>Candidate pairs sampled for the EM estimation of m-probabilities.</summary>
+    public int EmSampleSize { get; set; } = 400_000;
+
+    public int EmIterations { get; set; } = 40;
+
+    /// <summary>Pseudo-counts pulling the m estimates towards their defaults (stabilises small inputs).</summary>
+    public double EmPriorStrength { get; set; } = 30;
+
+    /// <summary>Seed of every random choice, so that runs are repeatable.</summary>
+    public int Seed { get; set; } = 20150101;
+
+    /// <summary>A same-domain link is "shared" (weak) when this many records or more use the domain.</summary>
+    public int SharedDomainThreshold { get; set; } = 3;
+
+    /// <summary>Bounds of any single comparison's weight (log2), so one field never decides alone.</summary>
+    public double MaxComparisonWeight { get; set; } = 12;
+
+    public double MinComparisonWeight { get; set; } = -10;
+
+    /// <summary>Minimum share of a cluster's member pairs that must be linked for it to count as cohesive.</summary>
+    public double MinClusterCohesion { get; set; } = 0.5;
+
+    /// <summary>m-probabilities given by operators, by comparison name (one value per level, lowest level first).</summary>
+    public IDictionary<string, double[]> MProbabilities { get; init; } = new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>u-probabilities given by operators, by comparison name (one value per level, lowest level first).</summary>
+    public IDictionary<string, double[]> UProbabilities { get; init; } = new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Prior probability that a blocked pair matches; estimated by EM when null.</summary>
+    public double? PriorMatchProbability { get; set; }
+
+    /// <summary>Degree of parallelism for scoring (0 = all processors).</summary>
+    public int Parallelism { get; set; }
+}

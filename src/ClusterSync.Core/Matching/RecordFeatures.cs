@@ -1,0 +1,177 @@
+using System.Globalization;
+using ClusterSync.Core.Normalisation.Names;
+using ClusterSync.Core.Records;
+
+namespace ClusterSync.Core.Matching;
+
+/// <summary>The comparable form of one record, with every value interned by <see cref="FeatureTable"/>.</summary>
+internal sealed class RecordFeatures
+{
+    public required SourceRecordKey Key { get; init; }
+    public required string NameKey { get; init; }
+    public required int[] Tokens { get; init; }
+    public required int[][] AltTokens { get; init; }
+    public required string[] AltKeys { get; init; }
+    public int NameId { get; init; } = -1;
+    public string? Acronym { get; init; }
+    public required string Initials { get; init; }
+    public int Country { get; init; } = -1;
+    public int Region { get; init; } = -1;
+    public int City { get; init; } = -1;
+    public string? CityKey { get; init; }
+    public int Postal { get; init; } = -1;
+    public int PostalPrefix { get; init; } = -1;
+    public string? StreetKey { get; init; }
+    public int Domain { get; init; } = -1;
+    public int EmailDomain { get; init; } = -1;
+    public int Phone { get; init; } = -1;
+    public float Latitude { get; init; } = float.NaN;
+    public float Longitude { get; init; } = float.NaN;
+    public required (int Code, float Weight)[] Sectors { get; init; }
+    public int Founded { get; init; }
+
+    public bool HasCoordinates => !float.IsNaN(Latitude);
+}
+
+/// <summary>Strings extracted from a <see cref="MatchInput"/> before interning (pure; runs in parallel).</summary>
+internal sealed record FeatureDraft(
+    SourceRecordKey Key,
+    string NameKey,
+    string[] NameTokens,
+    string[] AltKeys,
+    string? Acronym,
+    string Initials,
+    string? Country,
+    string? Region,
+    string? CityKey,
+    string? Postal,
+    string? StreetKey,
+    string? Domain,
+    string? EmailDomain,
+    string? Phone,
+    float Latitude,
+    float Longitude,
+    (string Code, float Weight)[] Sectors,
+    int Founded)
+{
+    private static readonly char[] Space = [' '];
+
+    public static FeatureDraft From(MatchInput input)
+    {
+        var country = NormaliseCountry(input.Country);
+        var name = NameAnalyser.Default.Analyse(input.Name, country);
+        var nameKey = name.MatchingKey.Length > 0 ? name.MatchingKey : NameAnalyser.Fold(input.Name);
+        var alternates = new List<string>();
+        foreach (var alternate in input.AlternateNames)
+        {
+            var key = NameAnalyser.Default.Analyse(alternate, country).MatchingKey;
+            if (key.Length > 0 && key != nameKey && !alternates.Contains(key))
+            {
+                alternates.Add(key);
+            }
+        }
+
+        var acronym = AcronymKey(input.Acronym) ?? (LooksLikeAcronym(input.Name) ? AcronymKey(input.Name) : null);
+        return new FeatureDraft(
+            input.Key,
+            nameKey,
+            nameKey.Split(Space, StringSplitOptions.RemoveEmptyEntries),
+            [.. alternates],
+            acronym,
+            name.Initials,
+            country,
+            Blank(input.Region) ? null : NameAnalyser.Fold(input.Region!),
+            Blank(input.Locality) ? null : NameAnalyser.Fold(input.Locality!),
+            PostalKey(input.PostalCode),
+            Blank(input.Street) ? null : NameAnalyser.Fold(input.Street!),
+            Blank(input.WebsiteDomain) ? null : input.WebsiteDomain!.Trim().ToLowerInvariant(),
+            Blank(input.EmailDomain) ? null : input.EmailDomain!.Trim().ToLowerInvariant(),
+            PhoneKey(input.Phone),
+            ValidLatitude(input.Latitude, input.Longitude) ? (float)input.Latitude!.Value : float.NaN,
+            ValidLatitude(input.Latitude, input.Longitude) ? (float)input.Longitude!.Value : float.NaN,
+            [.. input.Sectors.Where(s => !Blank(s.Code)).Select(s => (s.Code.Trim(), (float)s.Weight))],
+            input.YearFounded is >= 1000 and <= 3000 ? input.YearFounded.Value : 0);
+    }
+
+    private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
+
+    private static string? NormaliseCountry(string? country) =>
+        country is { Length: 2 } c && char.IsAsciiLetter(c[0]) && char.IsAsciiLetter(c[1]) ? c.ToUpperInvariant() : null;
+
+    private static bool ValidLatitude(double? lat, double? lon) =>
+        lat is >= -90 and <= 90 && lon is >= -180 and <= 180 && !(lat == 0 && lon == 0);
+
+    /// <summary>A single upper-case word of 2–8 letters, like "BAC" or "CLUSTERLAND"? Only short ones count.</summary>
+    private static bool LooksLikeAcronym(string name)
+    {
+        var trimmed = name.Trim();
+        if (trimmed.Length is < 2 or > 8 || trimmed.Contains(' ', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in trimmed)
+        {
+            if (char.IsLetter(c) && !char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string? AcronymKey(string? acronym)
+    {
+        if (Blank(acronym))
+        {
+            return null;
+        }
+
+        var folded = NameAnalyser.Fold(acronym!).Replace(" ", "", StringComparison.Ordinal);
+        return folded.Length >= 2 ? folded : null;
+    }
+
+    private static string? PostalKey(string? postal)
+    {
+        if (Blank(postal))
+        {
+            return null;
+        }
+
+        Span<char> buffer = stackalloc char[Math.Min(postal!.Length, 32)];
+        var n = 0;
+        foreach (var c in postal)
+        {
+            if (char.IsAsciiLetterOrDigit(c) && n < buffer.Length)
+            {
+                buffer[n++] = char.ToUpperInvariant(c);
+            }
+        }
+
+        return n == 0 ? null : new string(buffer[..n]);
+    }
+
+    private static string? PhoneKey(string? phone)
+    {
+        if (Blank(phone))
+        {
+            return null;
+        }
+
+        Span<char> digits = stackalloc char[Math.Min(phone!.Length, 40)];
+        var n = 0;
+        foreach (var c in phone)
+        {
+            if (char.IsAsciiDigit(c) && n < digits.Length)
+            {
+                digits[n++] = c;
+            }
+        }
+
+        // National and international spellings of one number share their last nine digits.
+        return n < 6 ? null : new string(digits[Math.Max(0, n - 9)..n]);
+    }
+
+    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ClusterSync.Core.Matching;
+
+namespace ClusterSync.Host.Resolution;
+
+/// <summary>The <c>resolve</c> and <c>evaluate</c> commands: the matching engine over a CSV, no database, no server.</summary>
+public static class BatchResolution
+{
+    /// <summary>Inputs at least this long get progress lines on stderr.</summary>
+    public const int ProgressThreshold = 20_000;
+
+    public static async Task<int> ResolveAsync(string input, string output, MatchingSettings settings, TextWriter stdout, TextWriter stderr)
+    {
+        var clock = Stopwatch.StartNew();
+        var rows = ResolveInput.Read(input, requireTruth: false).Rows;
+        var progress = Progress(rows.Count, clock, stderr);
+        progress?.Report($"read {rows.Count:N0} rows");
+        var labels = Cluster(rows, settings, progress);
+        await WriteAsync(output, rows, labels);
+        var clusters = labels.Distinct(StringComparer.Ordinal).Count();
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"resolved {rows.Count:N0} records into {clusters:N0} clusters in {clock.Elapsed.TotalSeconds:0.0} s (peak memory {PeakMemoryMb():N0} MB); wrote {output}"));
+        return 0;
+    }
+
+    public static async Task<int> EvaluateAsync(string input, string? output, MatchingSettings settings, TextWriter stdout, TextWriter stderr)
+    {
+        var clock = Stopwatch.StartNew();
+        var rows = ResolveInput.Read(input, requireTruth: true).Rows;
+        var progress = Progress(rows.Count, clock, stderr);
+        var truth = rows.Select(r => r.TrueCluster!).ToList();
+        var inputs = rows.Select(r => r.Input).ToList();
+        var engineSeconds = clock.Elapsed.TotalSeconds;
+        var labels = Cluster(rows, settings, progress);
+        engineSeconds = clock.Elapsed.TotalSeconds - engineSeconds;
+        if (output is not null)
+        {
+            await WriteAsync(output, rows, labels);
+        }
+
+        var results = new (string Name, LinkageMetrics Metrics)[]
+        {
+            ("ClusterSync", LinkageMetrics.Compute(labels, truth)),
+            ("baseline: exact name key", LinkageMetrics.Compute(Baselines.ExactNameKey(inputs), truth)),
+            ("baseline: name key or domain", LinkageMetrics.Compute(Baselines.NameKeyOrDomain(inputs), truth)),
+        };
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{rows.Count:N0} records, {truth.Distinct().Count():N0} true clusters, {results[0].Metrics.TruePairs:N0} true pairs; ClusterSync took {engineSeconds:0.0} s"));
+        await stdout.WriteLineAsync("method                          pair-P  pair-R  pair-F1  B3-P    B3-R    B3-F1");
+        foreach (var (name, m) in results)
+        {
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-31} {m.Precision,6:0.0000}  {m.Recall,6:0.0000}  {m.F1,6:0.0000}   {m.BCubedPrecision,6:0.0000}  {m.BCubedRecall,6:0.0000}  {m.BCubedF1,6:0.0000}"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>Cluster label per row: the id of the cluster's first row in input order.</summary>
+    internal static string[] Cluster(IReadOnlyList<ResolveRow> rows, MatchingSettings settings, IProgress<string>? progress)
+    {
+        var engine = new MatchingEngine(settings);
+        engine.Load([.. rows.Select(r => r.Input)], [], progress);
+        var clusterOf = engine.ClusterAll();
+        progress?.Report("clustered");
+        var firstId = new Dictionary<int, string>();
+        var labels = new string[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var cluster = clusterOf[i];
+            if (!firstId.TryGetValue(cluster, out var id))
+            {
+                firstId[cluster] = id = rows[i].Id;
+            }
+
+            labels[i] = id;
+        }
+
+        return labels;
+    }
+
+    private static async Task WriteAsync(string path, IReadOnlyList<ResolveRow> rows, string[] labels)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            System.IO.Directory.CreateDirectory(folder);
+        }
+
+        await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        await writer.WriteAsync("id,cluster_id\n");
+        var line = new StringBuilder();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            line.Clear();
+            AppendCsv(line, rows[i].Id).Append(',');
+            AppendCsv(line, labels[i]).Append('\n');
+            await writer.WriteAsync(line);
+        }
+    }
+
+    private static StringBuilder AppendCsv(StringBuilder builder, string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0
+            ? builder.Append(value)
+            : builder.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+
+    private static IProgress<string>? Progress(int rows, Stopwatch clock, TextWriter stderr) =>
+        rows < ProgressThreshold ? null : new ImmediateProgress(message =>
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:0.0} s] {message}")));
+
+    private static long PeakMemoryMb() => Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
+    private sealed class ImmediateProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using ClusterSync.Core.Matching;
+using ClusterSync.Core.Normalisation.Countries;
+using ClusterSync.Core.Normalisation.Email;
+using ClusterSync.Core.Normalisation.Web;
+using ClusterSync.Core.Records;
+using nietras.SeparatedValues;
+
+namespace ClusterSync.Host.Resolution;
+
+/// <summary>
+/// Reads the CSV of the <c>resolve</c> and <c>evaluate</c> commands: a header naming any of
+/// <c>id,name,acronym,country,region,city,postal_code,street,website,email,phone,lat,lon,sectors,founded</c>
+/// (plus <c>true_cluster</c> for evaluation); unknown columns are ignored and any value may be empty.
+/// </summary>
+public static class ResolveInput
+{
+    public const string Source = "input";
+
+    public static readonly string[] Columns =
+        ["id", "name", "acronym", "country", "region", "city", "postal_code", "street", "website", "email", "phone", "lat", "lon", "sectors", "founded"];
+
+    /// <summary>Reads and prepares every row. Throws <see cref="ResolveInputException"/> with a one-line reason.</summary>
+    public static ResolveRows Read(string path, bool requireTruth)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ResolveInputException($"cannot read '{path}': no such file.");
+        }
+
+        try
+        {
+            using var reader = Sep.New(',').Reader(o => o with { Unescape = true, HasHeader = true, DisableColCountCheck = true })
+                .FromFile(path);
+            var columns = Map(reader.Header, requireTruth);
+            var rows = reader.ParallelEnumerate(row => Parse(row, columns)).ToList();
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (rows[i].Id.Length == 0)
+                {
+                    throw new ResolveInputException($"row {i + 2} has an empty id.");
+                }
+
+                if (!ids.Add(rows[i].Id))
+                {
+                    throw new ResolveInputException($"duplicate id '{rows[i].Id}' (row {i + 2}); every id must be unique.");
+                }
+
+                if (requireTruth && string.IsNullOrEmpty(rows[i].TrueCluster))
+                {
+                    throw new ResolveInputException($"row {i + 2} has no true_cluster.");
+                }
+            }
+
+            return new ResolveRows(rows);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
+        {
+            throw new ResolveInputException($"cannot read '{path}': {ex.Message.ReplaceLineEndings(" ")}");
+        }
+    }
+
+    private static int[] Map(SepReaderHeader header, bool requireTruth)
+    {
+        var names = header.ColNames.Select(n => n.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
+        if (!names.Contains("id"))
+        {
+            throw new ResolveInputException($"the header has no 'id' column (found: {string.Join(", ", header.ColNames)}).");
+        }
+
+        if (requireTruth && !names.Contains("true_cluster"))
+        {
+            throw new ResolveInputException("the header has no 'true_cluster' column, which evaluation needs.");
+        }
+
+        return [.. Columns.Append("true_cluster").Select(c => names.IndexOf(c))];
+    }
+
+    private static ResolveRow Parse(SepReader.Row row, int[] columns)
+    {
+        string? Get(int column)
+        {
+            var index = columns[column];
+            if (index < 0 || index >= row.ColCount)
+            {
+                return null;
+            }
+
+            var span = row[index].Span.Trim();
+            return span.IsEmpty ? null : span.ToString();
+        }
+
+        var id = Get(0) ?? "";
+        var website = WebAddressCanonicaliser.Default.Canonicalise(Get(8));
+        var input = new MatchInput
+        {
+            Key = new SourceRecordKey(Source, id),
+            Name = Get(1) ?? "",
+            Acronym = Get(2),
+            Country = CountryResolver.Default.Resolve(Get(3)),
+            Region = Get(4),
+            Locality = Get(5),
+            PostalCode = Get(6),
+            Street = Get(7),
+            WebsiteDomain = website?.RegistrableDomain ?? website?.Host,
+            EmailDomain = EmailDomainExtractor.Default.Extract(Get(9)),
+            Phone = Get(10),
+            Latitude = Number(Get(11)),
+            Longitude = Number(Get(12)),
+            Sectors = Sectors(Get(13)),
+            YearFounded = int.TryParse(Get(14), NumberStyles.Integer, CultureInfo.InvariantCulture, out var year) ? year : null,
+        };
+        return new ResolveRow(id, input, Get(15));
+    }
+
+    private static double? Number(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
+
+    private static IReadOnlyList<(string Code, double Weight)> Sectors(string? text)
+    {
+        if (text is null)
+        {
+            return [];
+        }
+
+        var result = new List<(string, double)>();
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            result.Add((part.ToLowerInvariant(), 1.0));
+        }
+
+        return result;
+    }
+}
+
+/// <summary>One input row: its id, what the engine compares, and (for evaluation) its true cluster.</summary>
+public sealed record ResolveRow(string Id, MatchInput Input, string? TrueCluster);
+
+public sealed record ResolveRows(IReadOnlyList<ResolveRow> Rows);
+
+/// <summary>The input cannot be used; the message is one line for the user.</summary>
+public sealed class ResolveInputException(string message) : Exception(message);

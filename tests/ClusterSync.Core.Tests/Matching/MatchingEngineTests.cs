@@ -1,0 +1,152 @@
+using ClusterSync.Core.Directory;
+using ClusterSync.Core.Matching;
+using ClusterSync.Core.Records;
+
+namespace ClusterSync.Core.Tests.Matching;
+
+public class MatchingEngineTests
+{
+    private static MatchInput Org(string id, string name, string? domain = null, string? city = null, string country = "DE",
+        string? acronym = null, string? postal = null, double? lat = null, double? lon = null, string? phone = null) => new()
+    {
+        Key = new SourceRecordKey("t", id),
+        Name = name,
+        WebsiteDomain = domain,
+        Locality = city,
+        Country = country,
+        Acronym = acronym,
+        PostalCode = postal,
+        Latitude = lat,
+        Longitude = lon,
+        Phone = phone,
+    };
+
+    /// <summary>A small directory of distinct organisations around the records under test, so the model has a population.</summary>
+    private static List<MatchInput> Background()
+    {
+        string[] sectors = ["Automotive", "Photonics", "Aerospace", "Biotech", "Maritime", "Textile", "Food", "Energy", "Software", "Robotics"];
+        string[] places = ["Bavaria", "Saxony", "Hesse", "Bremen", "Berlin", "Hamburg", "Thuringia", "Baden", "Saarland", "Brandenburg"];
+        var list = new List<MatchInput>();
+        var n = 0;
+        foreach (var sector in sectors)
+        {
+            foreach (var place in places)
+            {
+                n++;
+                list.Add(Org($"bg{n}", $"{place} {sector} Cluster", $"{place.ToLowerInvariant()}-{sector.ToLowerInvariant()}.de", place, postal: $"{10000 + (n * 7)}"));
+            }
+        }
+
+        return list;
+    }
+
+    private static Dictionary<string, int> Resolve(IEnumerable<MatchInput> records, IReadOnlyCollection<MatchDecision>? decisions = null)
+    {
+        var inputs = records.ToList();
+        var engine = new MatchingEngine(new MatchingSettings());
+        engine.Load(inputs, decisions ?? []);
+        var clusters = engine.ClusterAll();
+        return inputs.Select((r, i) => (r.Key.SourceId, clusters[i])).ToDictionary(x => x.SourceId, x => x.Item2);
+    }
+
+    [Test]
+    public void The_same_organisation_with_and_without_legal_form_and_www_is_one_cluster()
+    {
+        var clusters = Resolve([.. Background(),
+            Org("a", "Kompetenznetz Optische Technologien Nordhessen e.V.", "optonet-nordhessen.de", "Kassel", postal: "34117"),
+            Org("b", "Kompetenznetz Optische Technologien Nordhessen", "optonet-nordhessen.de", "Kassel", postal: "34117")]);
+
+        Assert.That(clusters["a"], Is.EqualTo(clusters["b"]));
+    }
+
+    [Test]
+    public void Distinct_organisations_with_similar_names_in_different_places_stay_apart()
+    {
+        var clusters = Resolve(Background());
+
+        Assert.That(clusters.Values.Distinct().Count(), Is.EqualTo(100));
+    }
+
+    [Test]
+    public void Programmes_sharing_an_agency_domain_are_not_glued_together()
+    {
+        var programmes = new[] { "Hydrogen Valley Programme", "Smart Textiles Initiative", "Blue Economy Accelerator", "Rural Broadband Taskforce", "Circular Plastics Platform" }
+            .Select((name, i) => Org($"p{i}", name, "regional-agency.de", "Kassel", postal: "34117"));
+
+        var clusters = Resolve([.. Background(), .. programmes]);
+
+        Assert.That(Enumerable.Range(0, 5).Select(i => clusters[$"p{i}"]).Distinct().Count(), Is.EqualTo(5));
+    }
+
+    [Test]
+    public void A_cannot_link_decision_keeps_two_identical_records_apart()
+    {
+        var a = Org("a", "Cluster Nanotechnologie Sachsen", "nano-sachsen.de", "Dresden");
+        var b = Org("b", "Cluster Nanotechnologie Sachsen", "nano-sachsen.de", "Dresden");
+        var decision = new MatchDecision(a.Key, b.Key, MatchDecisionKinds.CannotLink);
+
+        var without = Resolve([.. Background(), a, b]);
+        var with = Resolve([.. Background(), a, b], [decision]);
+
+        Assert.That(without["a"], Is.EqualTo(without["b"]));
+        Assert.That(with["a"], Is.Not.EqualTo(with["b"]));
+    }
+
+    [Test]
+    public void A_must_link_decision_joins_records_the_score_keeps_apart()
+    {
+        var a = Org("a", "Bioregion Rhein-Neckar", "biorn.org", "Heidelberg");
+        var b = Org("b", "BioRN Life Science Network", null, "Mannheim");
+        var decision = new MatchDecision(a.Key, b.Key, MatchDecisionKinds.MustLink);
+
+        var with = Resolve([.. Background(), a, b], [decision]);
+
+        Assert.That(with["a"], Is.EqualTo(with["b"]));
+    }
+
+    [Test]
+    public void An_explanation_adds_up_to_its_weight()
+    {
+        var engine = new MatchingEngine(new MatchingSettings());
+        var a = Org("a", "Aerospace Cluster Bremen", "aero-bremen.de", "Bremen", postal: "28195");
+        var b = Org("b", "Aerospace Cluster Bremen e.V.", "aero-bremen.de", "Bremen", postal: "28195");
+        engine.Load([.. Background(), a, b], []);
+
+        var explanation = engine.Explain(a.Key, b.Key);
+
+        Assert.That(explanation.Steps, Has.Count.EqualTo(10), "no gate step for related names");
+        Assert.That(explanation.PriorWeight + explanation.Steps.Sum(s => s.Weight), Is.EqualTo(explanation.Weight).Within(0.01));
+        Assert.That(explanation.Outcome, Is.EqualTo("match"));
+        Assert.That(explanation.Blocked, Is.True);
+        Assert.That(explanation.Steps.Single(s => s.Comparison == "domain").Weight, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void An_incremental_change_links_a_new_duplicate_and_reports_the_old_record_dirty()
+    {
+        var engine = new MatchingEngine(new MatchingSettings());
+        var a = Org("a", "Maritime Cluster Northern Germany", "maritimes-cluster.de", "Hamburg", postal: "20457");
+        engine.Load([.. Background(), a], []);
+        var b = Org("b", "Maritimes Cluster Norddeutschland e.V.", "maritimes-cluster.de", "Hamburg", postal: "20457");
+
+        var dirty = engine.Apply([b], [], []);
+        var clusters = engine.ClustersContaining([b.Key]);
+
+        Assert.That(dirty, Does.Contain(a.Key).And.Contain(b.Key));
+        Assert.That(clusters.Single(c => c.Contains(b.Key)), Does.Contain(a.Key));
+    }
+
+    [Test]
+    public void Removing_a_record_leaves_its_former_partner_alone()
+    {
+        var engine = new MatchingEngine(new MatchingSettings());
+        var a = Org("a", "Energy Cluster Saarland", "energy-saar.de", "Saarbrücken");
+        var b = Org("b", "Energy Cluster Saarland", "energy-saar.de", "Saarbrücken");
+        engine.Load([.. Background(), a, b], []);
+
+        var dirty = engine.Apply([], [b.Key], []);
+
+        Assert.That(dirty, Does.Contain(a.Key));
+        Assert.That(engine.ClustersContaining([a.Key]).Single(), Is.EqualTo(new[] { a.Key }));
+    }
+}
