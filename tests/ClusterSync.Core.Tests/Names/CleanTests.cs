@@ -56,6 +56,16 @@ public class CleanTests
     }
 
     [Test]
+    public void Clean_of_long_text_collapses_whitespace_throughout()
+    {
+        var text = string.Concat(Enumerable.Repeat("Acme \t Cluster\u00A0 ", 40));
+
+        var cleaned = NameAnalyser.Clean(text);
+
+        Assert.That(cleaned, Is.EqualTo(string.Join(' ', Enumerable.Repeat("Acme Cluster", 40))));
+    }
+
+    [Test]
     public void Clean_of_whitespace_only_is_empty()
     {
         var cleaned = NameAnalyser.Clean(" \t\u00A0 ");

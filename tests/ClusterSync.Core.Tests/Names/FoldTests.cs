@@ -132,6 +132,17 @@ public class FoldTests
     }
 
     [Test]
+    public void Fold_of_long_ASCII_text_matches_the_fold_of_its_parts()
+    {
+        var part = "Research & Development Cluster, Inc. ";
+        var text = string.Concat(Enumerable.Repeat(part, 20));
+
+        var key = NameAnalyser.Fold(text);
+
+        Assert.That(key, Is.EqualTo(string.Join(' ', Enumerable.Repeat(NameAnalyser.Fold(part), 20))));
+    }
+
+    [Test]
     public void Fold_rejects_null()
     {
         Assert.That(() => NameAnalyser.Fold(null!), Throws.ArgumentNullException);

@@ -232,6 +232,14 @@ public class LegalFormRecognitionTests
     }
 
     [Test]
+    public void Empty_name_analyses_to_empty_parts()
+    {
+        var analysis = Analyser.Analyse(" \u200B ", null);
+
+        Assert.That(analysis, Is.EqualTo(new NameAnalysis("", "", null, "", "")));
+    }
+
+    [Test]
     public void Analyse_rejects_null()
     {
         Assert.That(() => Analyser.Analyse(null!, "DE"), Throws.ArgumentNullException);

@@ -88,6 +88,18 @@ public partial class NameResourcesTests
     }
 
     [Test]
+    public void Empty_ELF_list_is_rejected()
+    {
+        Assert.That(() => LegalFormSources.ReadElf([], []).ToList(), Throws.TypeOf<FormatException>());
+    }
+
+    [Test]
+    public void Text_after_a_closing_CSV_quote_is_rejected()
+    {
+        Assert.That(() => CsvLine.Split("\"GmbH\"x,DE"), Throws.TypeOf<FormatException>());
+    }
+
+    [Test]
     public void Unclosed_quoted_CSV_field_is_rejected()
     {
         Assert.That(() => CsvLine.Split("\"GmbH,DE"), Throws.TypeOf<FormatException>());
