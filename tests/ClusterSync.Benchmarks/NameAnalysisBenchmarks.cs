@@ -9,6 +9,7 @@ namespace ClusterSync.Benchmarks;
 /// Each benchmark processes every name once; figures are per name.
 /// </summary>
 [MemoryDiagnoser]
+[OperationsPerSecond]
 public class NameAnalysisBenchmarks
 {
     private const int NameCount = 64;
