@@ -1,0 +1,162 @@
+namespace ClusterSync.Core.Normalisation.Names;
+
+/// <summary>Reads legal-form spellings from the ISO 20275 ELF code list and from our alias table.</summary>
+internal static class LegalFormSources
+{
+    /// <summary>Countries whose active ELF forms are used: EU and EEA members, GB, CH, the Western Balkans, UA, TR, US.</summary>
+    public static readonly IReadOnlyList<string> Countries =
+    [
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+        "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+        "GB", "CH", "RS", "BA", "ME", "MK", "UA", "TR", "US",
+    ];
+
+    private static readonly HashSet<string> CountrySet = [.. Countries];
+
+    /// <summary>Entries of the embedded ELF list and alias table.</summary>
+    public static IEnumerable<LegalFormEntry> ReadEmbedded()
+    {
+        var aliases = ReadAliases(NameResources.ReadLines(NameResources.LegalFormAliases)).ToList();
+        return aliases.Concat(ReadElf(NameResources.ReadLines(NameResources.ElfCodeList), aliases));
+    }
+
+    /// <summary>
+    /// Active forms of <see cref="Countries"/> (all US jurisdictions): each local and transliterated
+    /// abbreviation (cells split on ';') and each local and transliterated name.
+    /// </summary>
+    /// <param name="aliases">Alias entries; a form known only by its name is written as an alias with its ELF code.</param>
+    /// <exception cref="FormatException">The header lacks a column this reader needs.</exception>
+    public static IEnumerable<LegalFormEntry> ReadElf(IEnumerable<string> lines, IReadOnlyList<LegalFormEntry> aliases)
+    {
+        var writtenByCode = new Dictionary<(string?, string), string>();
+        foreach (var alias in aliases)
+        {
+            if (alias.ElfCode is not null)
+            {
+                writtenByCode.TryAdd((alias.Country, alias.ElfCode), alias.Written);
+            }
+        }
+
+        using var line = lines.GetEnumerator();
+        if (!line.MoveNext())
+        {
+            throw new FormatException("The ELF code list is empty.");
+        }
+
+        var columns = new ElfColumns(CsvLine.Split(line.Current));
+        while (line.MoveNext())
+        {
+            if (line.Current.Length == 0)
+            {
+                continue;
+            }
+
+            var row = CsvLine.Split(line.Current);
+            var country = row[columns.Country];
+            if (row[columns.Status] != "ACTV" || !CountrySet.Contains(country))
+            {
+                continue;
+            }
+
+            foreach (var entry in ReadRow(row, columns, country, writtenByCode))
+            {
+                yield return entry;
+            }
+        }
+    }
+
+    /// <summary>Rows <c>alias,country,abbreviation,elf,note</c>; country <c>*</c> means any country.</summary>
+    /// <exception cref="FormatException">A row does not have five fields or lacks alias, country or abbreviation.</exception>
+    public static IEnumerable<LegalFormEntry> ReadAliases(IEnumerable<string> lines)
+    {
+        var number = 0;
+        foreach (var line in lines)
+        {
+            number++;
+            if (number == 1 || line.Length == 0)
+            {
+                continue;
+            }
+
+            var row = CsvLine.Split(line);
+            if (row.Count != 5 || row[0].Length == 0 || row[1].Length == 0 || row[2].Length == 0)
+            {
+                throw new FormatException(
+                    $"Legal-form alias line {number} needs alias,country,abbreviation,elf,note: {line}");
+            }
+
+            var country = row[1] == "*" ? null : row[1];
+            yield return new LegalFormEntry(
+                KeyFolder.Fold(row[0], country), row[2], row[3].Length == 0 ? null : row[3], country, LegalFormSource.Alias);
+        }
+    }
+
+    private static IEnumerable<LegalFormEntry> ReadRow(
+        List<string> row, ElfColumns columns, string country, Dictionary<(string?, string), string> writtenByCode)
+    {
+        var code = row[columns.Code];
+        var localAbbreviations = SplitCell(row[columns.LocalAbbreviations]);
+        var latinAbbreviations = SplitCell(row[columns.TransliteratedAbbreviations]);
+        foreach (var abbreviation in localAbbreviations.Concat(latinAbbreviations))
+        {
+            yield return Entry(abbreviation, abbreviation, LegalFormSource.ElfAbbreviation);
+        }
+
+        var localName = row[columns.LocalName].Trim();
+        var latinName = row[columns.TransliteratedName].Trim();
+        var alias = writtenByCode.GetValueOrDefault((country, code));
+        if (localName.Length > 0)
+        {
+            var written = localAbbreviations.FirstOrDefault() ?? latinAbbreviations.FirstOrDefault() ?? alias ?? localName;
+            yield return Entry(localName, written, LegalFormSource.ElfName);
+        }
+
+        if (latinName.Length > 0 && latinName != localName)
+        {
+            var written = latinAbbreviations.FirstOrDefault() ?? localAbbreviations.FirstOrDefault() ?? alias ?? latinName;
+            yield return Entry(latinName, written, LegalFormSource.ElfName);
+        }
+
+        LegalFormEntry Entry(string text, string written, LegalFormSource source) =>
+            new(KeyFolder.Fold(text, country), written, code, country, source);
+    }
+
+    private static List<string> SplitCell(string cell)
+    {
+        var values = new List<string>();
+        foreach (var value in cell.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            values.Add(value);
+        }
+
+        return values;
+    }
+
+    private sealed class ElfColumns
+    {
+        public ElfColumns(List<string> header)
+        {
+            Code = Find(header, "ELF Code");
+            Country = Find(header, "Country Code (ISO 3166-1)");
+            LocalName = Find(header, "Entity Legal Form name Local name");
+            TransliteratedName = Find(header, "Entity Legal Form name Transliterated name (per ISO 01-140-10)");
+            LocalAbbreviations = Find(header, "Abbreviations Local language");
+            TransliteratedAbbreviations = Find(header, "Abbreviations transliterated");
+            Status = Find(header, "ELF Status ACTV/INAC");
+        }
+
+        public int Code { get; }
+        public int Country { get; }
+        public int LocalName { get; }
+        public int TransliteratedName { get; }
+        public int LocalAbbreviations { get; }
+        public int TransliteratedAbbreviations { get; }
+        public int Status { get; }
+
+        private static int Find(List<string> header, string name)
+        {
+            var index = header.IndexOf(name);
+            return index >= 0 ? index : throw new FormatException($"The ELF code list has no column '{name}'.");
+        }
+    }
+}
