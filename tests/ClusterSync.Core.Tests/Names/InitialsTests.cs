@@ -1,5 +1,4 @@
 using ClusterSync.Core.Normalisation.Names;
-using NUnit.Framework;
 
 namespace ClusterSync.Core.Tests.Names;
 

@@ -1,5 +1,4 @@
 using ClusterSync.Core.Normalisation.Names;
-using NUnit.Framework;
 
 namespace ClusterSync.Core.Tests.Names;
 
@@ -114,7 +113,7 @@ public class LegalFormRecognitionTests
     {
         var analysis = Analyser.Analyse(name, country);
 
-        Assert.That((analysis.Core, analysis.LegalForm), Is.EqualTo((name, (Records.LegalForm?)null)));
+        Assert.That((analysis.Core, analysis.LegalForm), Is.EqualTo((name, (global::ClusterSync.Core.Records.LegalForm?)null)));
     }
 
     [Test]
@@ -132,7 +131,7 @@ public class LegalFormRecognitionTests
     {
         var analysis = Analyser.Analyse(name, country);
 
-        Assert.That((analysis.Core, analysis.LegalForm), Is.EqualTo((name, (Records.LegalForm?)null)));
+        Assert.That((analysis.Core, analysis.LegalForm), Is.EqualTo((name, (global::ClusterSync.Core.Records.LegalForm?)null)));
     }
 
     [Test]
@@ -148,7 +147,7 @@ public class LegalFormRecognitionTests
     {
         var analysis = Analyser.Analyse("Medical Valley GmbH", "DE");
 
-        Assert.That(analysis.LegalForm, Is.EqualTo(new Records.LegalForm("GmbH", "2HBR", "DE")));
+        Assert.That(analysis.LegalForm, Is.EqualTo(new global::ClusterSync.Core.Records.LegalForm("GmbH", "2HBR", "DE")));
     }
 
     [Test]
@@ -156,7 +155,7 @@ public class LegalFormRecognitionTests
     {
         var analysis = Analyser.Analyse("Ball Aerospace & Technologies Corp.", "US");
 
-        Assert.That(analysis.LegalForm, Is.EqualTo(new Records.LegalForm("Corp.", null, "US")));
+        Assert.That(analysis.LegalForm, Is.EqualTo(new global::ClusterSync.Core.Records.LegalForm("Corp.", null, "US")));
     }
 
     [Test]
@@ -172,7 +171,7 @@ public class LegalFormRecognitionTests
     {
         var analysis = Analyser.Analyse("Τεχνολογικό Πάρκο ΑΕ", "el");
 
-        Assert.That(analysis.LegalForm, Is.EqualTo(new Records.LegalForm("Α.Ε.", "W2NK", "GR")));
+        Assert.That(analysis.LegalForm, Is.EqualTo(new global::ClusterSync.Core.Records.LegalForm("Α.Ε.", "W2NK", "GR")));
     }
 
     [Test]
@@ -188,7 +187,7 @@ public class LegalFormRecognitionTests
     {
         var analysis = Analyser.Analyse("Microsoft Development Inc", "RS");
 
-        Assert.That(analysis.LegalForm, Is.EqualTo(new Records.LegalForm("Inc.", null, "US")));
+        Assert.That(analysis.LegalForm, Is.EqualTo(new global::ClusterSync.Core.Records.LegalForm("Inc.", null, "US")));
     }
 
     [Test]
@@ -196,7 +195,7 @@ public class LegalFormRecognitionTests
     {
         var analysis = Analyser.Analyse("Baltic Cluster AB", "DE");
 
-        Assert.That((analysis.Core, analysis.LegalForm), Is.EqualTo(("Baltic Cluster AB", (Records.LegalForm?)null)));
+        Assert.That((analysis.Core, analysis.LegalForm), Is.EqualTo(("Baltic Cluster AB", (global::ClusterSync.Core.Records.LegalForm?)null)));
     }
 
     [Test]
@@ -228,7 +227,7 @@ public class LegalFormRecognitionTests
     {
         var analysis = Analyser.Analyse("Cluster for Unmanned Vehicles and Robotics", "US");
 
-        Assert.That((analysis.Core, analysis.LegalForm), Is.EqualTo((analysis.Display, (Records.LegalForm?)null)));
+        Assert.That((analysis.Core, analysis.LegalForm), Is.EqualTo((analysis.Display, (global::ClusterSync.Core.Records.LegalForm?)null)));
     }
 
     [Test]

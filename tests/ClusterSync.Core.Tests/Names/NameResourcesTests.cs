@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using ClusterSync.Core.Normalisation.Names;
-using NUnit.Framework;
 
 namespace ClusterSync.Core.Tests.Names;
 
