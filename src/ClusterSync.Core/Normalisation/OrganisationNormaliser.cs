@@ -37,7 +37,7 @@ public sealed class OrganisationNormaliser
             return NormalisationOutcome.Quarantined("Field 'sourceId' (or 'source') is empty: the record has no identity.");
         }
 
-        var name = raw.Name is null ? "" : NameAnalyser.Clean(raw.Name);
+        var name = FieldText.Clean(raw.Name) ?? "";
         if (NameProblem(raw.Name, name) is { } nameProblem)
         {
             return NormalisationOutcome.Quarantined(nameProblem);
@@ -55,14 +55,14 @@ public sealed class OrganisationNormaliser
         {
             Source = raw.Source.Trim(),
             SourceId = raw.SourceId.Trim(),
-            SourceUrl = CleanOrNull(raw.SourceUrl),
+            SourceUrl = FieldText.Clean(raw.SourceUrl),
             Name = analysis.Display,
             Acronym = Acronym(raw.Acronym),
             AlternateNames = AlternateNames(raw.AlternateNames, analysis.Display),
             LegalForm = analysis.LegalForm ?? RawLegalForm(raw.LegalForm, country),
-            OrganisationType = CleanOrNull(raw.OrganisationType),
+            OrganisationType = FieldText.Clean(raw.OrganisationType),
             Address = new PostalAddress(
-                CleanOrNull(raw.Street), CleanOrNull(raw.Locality), RegionCode(raw.Region, country), CleanOrNull(raw.PostalCode), country),
+                FieldText.Clean(raw.Street), FieldText.Clean(raw.Locality), RegionCode(raw.Region, country), FieldText.Clean(raw.PostalCode), country),
             Coordinates = GeoPointParser.Parse(raw.Latitude, raw.Longitude),
             Phone = PhoneNormaliser.Default.ToE164(raw.Phone, country),
             Website = website?.Url,
@@ -90,7 +90,7 @@ public sealed class OrganisationNormaliser
             return $"Field 'name' has {name.Length} characters, more than {MaximumNameLength}: '{name[..60]}...'.";
         }
 
-        return HasLetterOrDigit(name) ? null : $"Field 'name' has no letter or digit: '{name}'.";
+        return FieldText.HasLetterOrDigit(name) ? null : $"Field 'name' has no letter or digit: '{name}'.";
     }
 
     private static string? ResolveCountry(RawOrganisation raw, out string? problem)
@@ -119,8 +119,8 @@ public sealed class OrganisationNormaliser
 
     private static string? Acronym(string? acronym)
     {
-        var cleaned = CleanOrNull(acronym);
-        return cleaned is not null && HasLetterOrDigit(cleaned) ? cleaned : null;
+        var cleaned = FieldText.Clean(acronym);
+        return cleaned is not null && FieldText.HasLetterOrDigit(cleaned) ? cleaned : null;
     }
 
     private static IReadOnlyList<string> AlternateNames(IReadOnlyList<string> names, string name)
@@ -131,36 +131,18 @@ public sealed class OrganisationNormaliser
         }
 
         var nameKey = NameAnalyser.Fold(name);
-        var cleaned = TextList.Clean(names);
-        return cleaned.Any(n => NameAnalyser.Fold(n) == nameKey || !HasLetterOrDigit(n))
-            ? [.. cleaned.Where(n => NameAnalyser.Fold(n) != nameKey && HasLetterOrDigit(n))]
-            : cleaned;
-    }
-
-    private static LegalForm? RawLegalForm(string? legalForm, string country) =>
-        CleanOrNull(legalForm) is { } form && HasLetterOrDigit(form) ? new LegalForm(form, null, country) : null;
-
-    private static string? CleanOrNull(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
+        var result = new List<string>(names.Count);
+        foreach (var alternate in TextList.Clean(names))
         {
-            return null;
-        }
-
-        var cleaned = NameAnalyser.Clean(text);
-        return cleaned.Length == 0 ? null : cleaned;
-    }
-
-    private static bool HasLetterOrDigit(string text)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c))
+            if (FieldText.HasLetterOrDigit(alternate) && NameAnalyser.Fold(alternate) != nameKey)
             {
-                return true;
+                result.Add(alternate);
             }
         }
 
-        return false;
+        return result;
     }
+
+    private static LegalForm? RawLegalForm(string? legalForm, string country) =>
+        FieldText.Clean(legalForm) is { } form && FieldText.HasLetterOrDigit(form) ? new LegalForm(form, null, country) : null;
 }

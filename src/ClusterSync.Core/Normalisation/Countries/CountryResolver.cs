@@ -17,12 +17,14 @@ public sealed class CountryResolver
     private readonly Dictionary<string, string> _codes;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _codeLookup;
     private readonly Dictionary<string, string> _names;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _namesAsWritten;
 
-    private CountryResolver(Dictionary<string, string> codes, Dictionary<string, string> names)
+    private CountryResolver(Dictionary<string, string> codes, Dictionary<string, string> names, Dictionary<string, string> namesAsWritten)
     {
         _codes = codes;
         _codeLookup = codes.GetAlternateLookup<ReadOnlySpan<char>>();
         _names = names;
+        _namesAsWritten = namesAsWritten.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The resolver over the embedded country data.</summary>
@@ -55,7 +57,8 @@ public sealed class CountryResolver
             return _codes.GetValueOrDefault(numeric.ToString("000", System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return _names.GetValueOrDefault(LookupKey.Of(country));
+        // Most sources spell names as the tables do: skip folding for those.
+        return _namesAsWritten.TryGetValue(text, out alpha2) ? alpha2 : _names.GetValueOrDefault(LookupKey.Of(country));
     }
 
     private static CountryResolver Load()
@@ -72,18 +75,29 @@ public sealed class CountryResolver
             }
         }
 
-        var names = LoadNames(codes);
+        var written = new List<string>();
+        var names = LoadNames(codes, written);
         var aliases = CsvTable.Load("countries/aliases.csv");
         int alias = aliases.Column("alias"), target = aliases.Column("alpha2");
         foreach (var row in aliases.Rows)
         {
             names[LookupKey.Of(row[alias])] = codes[row[target]];
+            written.Add(row[alias]);
         }
 
-        return new CountryResolver(codes, names);
+        var namesAsWritten = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in written)
+        {
+            if (names.TryGetValue(LookupKey.Of(name), out var alpha2))
+            {
+                namesAsWritten[name] = alpha2;
+            }
+        }
+
+        return new CountryResolver(codes, names, namesAsWritten);
     }
 
-    private static Dictionary<string, string> LoadNames(Dictionary<string, string> codes)
+    private static Dictionary<string, string> LoadNames(Dictionary<string, string> codes, List<string> written)
     {
         var candidates = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var path in ResourceText.List("countries/langs/"))
@@ -96,12 +110,14 @@ public sealed class CountryResolver
                 {
                     foreach (var name in entry.Value.EnumerateArray())
                     {
-                        AddCandidate(candidates, name.GetString()!, alpha2);
+                        written.Add(name.GetString()!);
+                        AddCandidate(candidates, written[^1], alpha2);
                     }
                 }
                 else
                 {
-                    AddCandidate(candidates, entry.Value.GetString()!, alpha2);
+                    written.Add(entry.Value.GetString()!);
+                    AddCandidate(candidates, written[^1], alpha2);
                 }
             }
         }

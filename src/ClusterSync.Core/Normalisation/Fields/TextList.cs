@@ -1,12 +1,10 @@
-using ClusterSync.Core.Normalisation.Names;
-
 namespace ClusterSync.Core.Normalisation.Fields;
 
 /// <summary>Lists of free-text values (partnerships, alternate names).</summary>
 public static class TextList
 {
     /// <summary>
-    /// Each value cleaned (<see cref="NameAnalyser.Clean"/>), blanks dropped, duplicates (ignoring case)
+    /// Each value cleaned (<see cref="FieldText.Clean"/>), blanks dropped, duplicates (ignoring case)
     /// dropped keeping the first spelling, in the given order.
     /// </summary>
     public static IReadOnlyList<string> Clean(IReadOnlyList<string> values)
@@ -20,18 +18,26 @@ public static class TextList
         var result = new List<string>(values.Count);
         foreach (var value in values)
         {
-            if (value is null)
-            {
-                continue;
-            }
-
-            var cleaned = NameAnalyser.Clean(value);
-            if (cleaned.Length > 0 && !result.Exists(r => string.Equals(r, cleaned, StringComparison.OrdinalIgnoreCase)))
+            var cleaned = FieldText.Clean(value);
+            if (cleaned is not null && !ContainsIgnoringCase(result, cleaned))
             {
                 result.Add(cleaned);
             }
         }
 
         return result;
+    }
+
+    private static bool ContainsIgnoringCase(List<string> values, string value)
+    {
+        foreach (var existing in values)
+        {
+            if (string.Equals(existing, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

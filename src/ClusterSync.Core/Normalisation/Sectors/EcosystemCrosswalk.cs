@@ -12,13 +12,19 @@ public sealed class EcosystemCrosswalk
     private static readonly Lazy<EcosystemCrosswalk> Instance = new(Load);
 
     private readonly Dictionary<string, string> _names;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _namesAsWritten;
     private readonly Dictionary<string, ClusterCandidate[]> _candidates;
 
-    private EcosystemCrosswalk(IReadOnlyList<string> ecosystems, Dictionary<string, string> names, Dictionary<string, ClusterCandidate[]> candidates)
+    private EcosystemCrosswalk(
+        IReadOnlyList<string> ecosystems,
+        Dictionary<string, string> names,
+        Dictionary<string, string> namesAsWritten,
+        Dictionary<string, ClusterCandidate[]> candidates)
     {
         Ecosystems = ecosystems;
         _names = names;
         _candidates = candidates;
+        _namesAsWritten = namesAsWritten.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The embedded ecosystem tables.</summary>
@@ -28,8 +34,15 @@ public sealed class EcosystemCrosswalk
     public IReadOnlyList<string> Ecosystems { get; }
 
     /// <summary>The canonical name of the ecosystem <paramref name="name"/> means (any case or listed variant), or null.</summary>
-    public string? Normalise(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? null : _names.GetValueOrDefault(LookupKey.Of(name));
+    public string? Normalise(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        return _namesAsWritten.TryGetValue(name.AsSpan().Trim(), out var ecosystem) ? ecosystem : _names.GetValueOrDefault(LookupKey.Of(name));
+    }
 
     /// <summary>The weighted cluster candidates of a canonical ecosystem name, best first.</summary>
     public IReadOnlyList<ClusterCandidate> CandidatesOf(string ecosystem) =>
@@ -40,12 +53,13 @@ public sealed class EcosystemCrosswalk
         var list = CsvTable.Load("sectors/industrial_ecosystems_14.csv");
         var ecosystems = list.Rows.Select(r => r[list.Column("ecosystem_name")]).ToList();
         var names = ecosystems.ToDictionary(LookupKey.Of, e => e, StringComparer.Ordinal);
+        var namesAsWritten = ecosystems.ToDictionary(e => e, e => e, StringComparer.OrdinalIgnoreCase);
 
         var aliases = CsvTable.Load("sectors/ecosystem_aliases.csv");
         int alias = aliases.Column("alias"), target = aliases.Column("ecosystem");
         foreach (var row in aliases.Rows)
         {
-            names[LookupKey.Of(row[alias])] = Canonical(ecosystems, row[target]);
+            names[LookupKey.Of(row[alias])] = namesAsWritten[row[alias]] = Canonical(ecosystems, row[target]);
         }
 
         var table = CsvTable.Load("sectors/ecosystem_to_us_cluster.csv");
@@ -59,7 +73,7 @@ public sealed class EcosystemCrosswalk
                     .ThenBy(c => c.ClusterCode, StringComparer.Ordinal)
                     .ToArray(),
                 StringComparer.Ordinal);
-        return new EcosystemCrosswalk(ecosystems, names, candidates);
+        return new EcosystemCrosswalk(ecosystems, names, namesAsWritten, candidates);
     }
 
     private static string Canonical(List<string> ecosystems, string name) =>

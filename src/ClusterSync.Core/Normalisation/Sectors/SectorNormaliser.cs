@@ -37,13 +37,12 @@ public sealed class SectorNormaliser
             return [];
         }
 
-        var merged = new Dictionary<(string Scheme, string Code), SectorAssignment>();
+        var result = new List<SectorAssignment>(sectors.Count * 4);
         foreach (var sector in sectors)
         {
-            Add(merged, sector);
+            Add(result, sector);
         }
 
-        var result = new List<SectorAssignment>(merged.Values);
         result.Sort(static (a, b) =>
         {
             var order = string.CompareOrdinal(a.Scheme, b.Scheme);
@@ -57,9 +56,9 @@ public sealed class SectorNormaliser
         return result;
     }
 
-    private void Add(Dictionary<(string, string), SectorAssignment> merged, RawSector sector)
+    private void Add(List<SectorAssignment> merged, RawSector sector)
     {
-        var label = string.IsNullOrWhiteSpace(sector.Label) ? null : Names.NameAnalyser.Clean(sector.Label);
+        var label = Fields.FieldText.Clean(sector.Label);
         switch (sector.Scheme?.Trim().ToLowerInvariant())
         {
             case SectorSchemes.UsCluster when _clusters.Normalise(sector.Code) is { } cluster:
@@ -93,19 +92,28 @@ public sealed class SectorNormaliser
         }
     }
 
-    private void AddCluster(Dictionary<(string, string), SectorAssignment> merged, string cluster, double weight) =>
+    private void AddCluster(List<SectorAssignment> merged, string cluster, double weight) =>
         Put(merged, new SectorAssignment(SectorSchemes.UsCluster, cluster, _clusters.NameOf(cluster), weight));
 
-    private static void Put(Dictionary<(string, string), SectorAssignment> merged, SectorAssignment assignment)
+    // Few assignments per record: a linear search beats hashing.
+    private static void Put(List<SectorAssignment> merged, SectorAssignment assignment)
     {
-        var key = (assignment.Scheme, assignment.Code);
-        if (!merged.TryGetValue(key, out var existing))
+        var index = merged.Count - 1;
+        while (index >= 0 && (merged[index].Code != assignment.Code || merged[index].Scheme != assignment.Scheme))
         {
-            merged[key] = assignment;
+            index--;
         }
-        else if (assignment.Weight > existing.Weight || (existing.Label is null && assignment.Label is not null))
+
+        if (index < 0)
         {
-            merged[key] = existing with
+            merged.Add(assignment);
+            return;
+        }
+
+        var existing = merged[index];
+        if (assignment.Weight > existing.Weight || (existing.Label is null && assignment.Label is not null))
+        {
+            merged[index] = existing with
             {
                 Weight = Math.Max(existing.Weight, assignment.Weight),
                 Label = existing.Label ?? assignment.Label,
