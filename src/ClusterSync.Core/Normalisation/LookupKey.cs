@@ -7,16 +7,27 @@ namespace ClusterSync.Core.Normalisation;
 /// <summary>
 /// The key under which names of places, ecosystems and labels are looked up: the text folded by
 /// <see cref="NameAnalyser.Fold"/>, then stripped of any remaining diacritics, with every run of
-/// characters that are neither letters nor digits turned into one space.
+/// characters that are neither letters nor digits turned into one space. ASCII text needs no folding
+/// and is keyed directly.
 /// </summary>
 internal static class LookupKey
 {
     public static string Of(string text)
     {
+        if (Ascii.IsValid(text))
+        {
+            return Key(text);
+        }
+
         var folded = NameAnalyser.Fold(text).Normalize(NormalizationForm.FormD);
-        var key = new StringBuilder(folded.Length);
+        return Key(folded).Normalize(NormalizationForm.FormC);
+    }
+
+    private static string Key(string text)
+    {
+        var key = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var c in folded)
+        foreach (var c in text)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
             {
@@ -39,6 +50,6 @@ internal static class LookupKey
             }
         }
 
-        return key.ToString().Normalize(NormalizationForm.FormC);
+        return key.ToString();
     }
 }

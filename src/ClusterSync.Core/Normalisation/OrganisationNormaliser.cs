@@ -37,10 +37,9 @@ public sealed class OrganisationNormaliser
             return NormalisationOutcome.Quarantined("Field 'sourceId' (or 'source') is empty: the record has no identity.");
         }
 
-        var name = FieldText.Clean(raw.Name) ?? "";
-        if (NameProblem(raw.Name, name) is { } nameProblem)
+        if (string.IsNullOrWhiteSpace(raw.Name))
         {
-            return NormalisationOutcome.Quarantined(nameProblem);
+            return NormalisationOutcome.Quarantined(raw.Name is null ? "Field 'name' is missing." : "Field 'name' is blank.");
         }
 
         var country = ResolveCountry(raw, out var countryProblem);
@@ -49,7 +48,12 @@ public sealed class OrganisationNormaliser
             return NormalisationOutcome.Quarantined(countryProblem!);
         }
 
-        var analysis = NameAnalyser.Default.Analyse(name, country);
+        var analysis = NameAnalyser.Default.Analyse(raw.Name, country);
+        if (NameProblem(analysis.Display) is { } nameProblem)
+        {
+            return NormalisationOutcome.Quarantined(nameProblem);
+        }
+
         var website = WebAddressCanonicaliser.Default.Canonicalise(raw.Website);
         var record = new SourceRecord
         {
@@ -78,13 +82,8 @@ public sealed class OrganisationNormaliser
         return NormalisationOutcome.Accepted(RecordJson.WithContentHash(record));
     }
 
-    private static string? NameProblem(string? raw, string name)
+    private static string? NameProblem(string name)
     {
-        if (name.Length == 0)
-        {
-            return raw is null ? "Field 'name' is missing." : "Field 'name' is blank.";
-        }
-
         if (name.Length > MaximumNameLength)
         {
             return $"Field 'name' has {name.Length} characters, more than {MaximumNameLength}: '{name[..60]}...'.";
