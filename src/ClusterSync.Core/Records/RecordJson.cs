@@ -8,6 +8,8 @@ namespace ClusterSync.Core.Records;
 /// <summary>The one JSON form of schema v1 records, and their content hash.</summary>
 public static class RecordJson
 {
+    private const int MaximumKeptBuffer = 64 * 1024;
+
     // The same writer settings JsonSerializer.SerializeToUtf8Bytes derives from the context's options.
     private static readonly JsonWriterOptions HashWriterOptions = new()
     {
@@ -49,6 +51,11 @@ public static class RecordJson
 
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(buffer.WrittenSpan, hash);
+        if (buffer.Capacity > MaximumKeptBuffer)
+        {
+            (hashBuffer, hashWriter) = (null, null);
+        }
+
         return string.Concat("sha256:", Convert.ToHexStringLower(hash));
     }
 
