@@ -1,3 +1,4 @@
+using ClusterSync.Core.Normalisation;
 using ClusterSync.Core.Normalisation.Web;
 using NUnit.Framework;
 
@@ -26,5 +27,35 @@ public sealed class ResourceTextTests
 
         // The SHA-256 recorded in Resources/psl/README.md for the upstream file.
         Assert.That(hash, Is.EqualTo("df6306ec61971424ad259757b399911f4d414486629a5a00e299a2b6c7957089"));
+    }
+
+    [Test]
+    public void Read_names_the_missing_resource()
+    {
+        var read = () => ResourceText.Read("countries/missing.csv");
+
+        Assert.That(read, Throws.InvalidOperationException.With.Message.Contains("countries/missing.csv"));
+    }
+
+    [Test]
+    public void CsvTable_reads_quoted_fields_with_commas_quotes_and_line_breaks()
+    {
+        var table = CsvTable.Parse("code,name\r\n1,\"Marketing, Design, and Publishing\"\r\n2,\"The \"\"Best\"\"\nCluster\"\n");
+
+        Assert.That(table.Rows.Select(r => r[table.Column("name")]), Is.EqualTo(new[] { "Marketing, Design, and Publishing", "The \"Best\"\nCluster" }));
+    }
+
+    [Test]
+    public void CsvTable_names_a_missing_column()
+    {
+        var table = CsvTable.Parse("code,name\n1,Aerospace\n");
+
+        Assert.That(() => table.Column("weight"), Throws.TypeOf<FormatException>().With.Message.Contains("'weight'"));
+    }
+
+    [Test]
+    public void CsvTable_needs_a_header_row()
+    {
+        Assert.That(() => CsvTable.Parse(""), Throws.TypeOf<FormatException>());
     }
 }
