@@ -1,42 +1,147 @@
-using System.Text;
+using ClusterSync.Core.Normalisation.Countries;
+using ClusterSync.Core.Normalisation.Email;
+using ClusterSync.Core.Normalisation.Fields;
+using ClusterSync.Core.Normalisation.Names;
+using ClusterSync.Core.Normalisation.Phones;
+using ClusterSync.Core.Normalisation.Regions;
+using ClusterSync.Core.Normalisation.Sectors;
+using ClusterSync.Core.Normalisation.Web;
 using ClusterSync.Core.Records;
 
 namespace ClusterSync.Core.Normalisation;
 
 /// <summary>
 /// Turns a <see cref="RawOrganisation"/> into a schema v1 <see cref="SourceRecord"/>, or says why it
-/// cannot. Pure and thread-safe.
+/// cannot. Personal data stops here: the contact name is never read and an e-mail address keeps only
+/// its domain. A record is quarantined only when it has no identity, no usable name, no resolvable
+/// country, or a structurally impossible name; any other invalid value becomes null. Pure and
+/// thread-safe: the same input gives the same record and content hash.
 /// </summary>
 public sealed class OrganisationNormaliser
 {
+    /// <summary>Names longer than this are not names (a description or a whole row in the wrong field).</summary>
+    public const int MaximumNameLength = 500;
+
+    private readonly TimeProvider _time;
+
+    /// <param name="time">Clock that bounds the founding year; the system clock when null.</param>
+    public OrganisationNormaliser(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
+
     public static OrganisationNormaliser Default { get; } = new();
 
     public NormalisationOutcome Normalise(RawOrganisation raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var name = raw.Name?.Normalize(NormalizationForm.FormKC).Trim();
-        if (string.IsNullOrEmpty(name))
+        if (string.IsNullOrWhiteSpace(raw.Source) || string.IsNullOrWhiteSpace(raw.SourceId))
         {
-            return NormalisationOutcome.Quarantined("The record has no name.");
+            return NormalisationOutcome.Quarantined("Field 'sourceId' (or 'source') is empty: the record has no identity.");
         }
 
-        var country = (raw.Country ?? raw.DefaultCountry)?.Trim().ToUpperInvariant();
-        if (country is not { Length: 2 })
+        if (string.IsNullOrWhiteSpace(raw.Name))
         {
-            return NormalisationOutcome.Quarantined($"Unknown country '{raw.Country}'.");
+            return NormalisationOutcome.Quarantined(raw.Name is null ? "Field 'name' is missing." : "Field 'name' is blank.");
         }
 
+        var country = ResolveCountry(raw, out var countryProblem);
+        if (country is null)
+        {
+            return NormalisationOutcome.Quarantined(countryProblem!);
+        }
+
+        var analysis = NameAnalyser.Default.Analyse(raw.Name, country);
+        if (NameProblem(analysis.Display) is { } nameProblem)
+        {
+            return NormalisationOutcome.Quarantined(nameProblem);
+        }
+
+        var website = WebAddressCanonicaliser.Default.Canonicalise(raw.Website);
         var record = new SourceRecord
         {
-            Source = raw.Source,
-            SourceId = raw.SourceId,
-            SourceUrl = raw.SourceUrl,
-            Name = name,
-            OrganisationType = raw.OrganisationType,
-            Address = new PostalAddress(raw.Street, raw.Locality, raw.Region, raw.PostalCode, country),
-            Sectors = [.. raw.Sectors.Select(s => new SectorAssignment(s.Scheme, s.Code, s.Label, 1.0))],
+            Source = raw.Source.Trim(),
+            SourceId = raw.SourceId.Trim(),
+            SourceUrl = FieldText.Clean(raw.SourceUrl),
+            Name = analysis.Display,
+            Acronym = Acronym(raw.Acronym),
+            AlternateNames = AlternateNames(raw.AlternateNames, analysis.Display),
+            LegalForm = analysis.LegalForm ?? RawLegalForm(raw.LegalForm, country),
+            OrganisationType = FieldText.Clean(raw.OrganisationType),
+            Address = new PostalAddress(
+                FieldText.Clean(raw.Street), FieldText.Clean(raw.Locality), RegionCode(raw.Region, country), FieldText.Clean(raw.PostalCode), country),
+            Coordinates = GeoPointParser.Parse(raw.Latitude, raw.Longitude),
+            Phone = PhoneNormaliser.Default.ToE164(raw.Phone, country),
+            Website = website?.Url,
+            RegistrableDomain = website?.RegistrableDomain,
+            EmailDomain = EmailDomainExtractor.Default.Extract(raw.Email),
+            Sectors = SectorNormaliser.Default.Normalise(raw.Sectors),
+            Members = MemberCountsNormaliser.Normalise(raw.Members),
+            YearFounded = FoundingYear.Parse(raw.YearFounded, _time.GetUtcNow().Year),
+            Labels = QualityLabels.Normalise(raw.Labels),
+            Partnerships = TextList.Clean(raw.Partnerships),
             UpdatedAt = raw.UpdatedAt,
         };
         return NormalisationOutcome.Accepted(RecordJson.WithContentHash(record));
     }
+
+    private static string? NameProblem(string name)
+    {
+        if (name.Length > MaximumNameLength)
+        {
+            return $"Field 'name' has {name.Length} characters, more than {MaximumNameLength}: '{name[..60]}...'.";
+        }
+
+        return FieldText.HasLetterOrDigit(name) ? null : $"Field 'name' has no letter or digit: '{name}'.";
+    }
+
+    private static string? ResolveCountry(RawOrganisation raw, out string? problem)
+    {
+        problem = null;
+        var (field, value) = string.IsNullOrWhiteSpace(raw.Country)
+            ? ("defaultCountry", raw.DefaultCountry)
+            : ("country", raw.Country);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problem = "Field 'country' is missing and the source gives no default country.";
+            return null;
+        }
+
+        var country = CountryResolver.Default.Resolve(value);
+        if (country is null)
+        {
+            problem = $"Field '{field}' value '{value.Trim()}' names no known country.";
+        }
+
+        return country;
+    }
+
+    private static string? RegionCode(string? region, string country) =>
+        country == "US" ? UsStateResolver.Default.Resolve(region) : NutsRegion.Parse(region, country);
+
+    private static string? Acronym(string? acronym)
+    {
+        var cleaned = FieldText.Clean(acronym);
+        return cleaned is not null && FieldText.HasLetterOrDigit(cleaned) ? cleaned : null;
+    }
+
+    private static IReadOnlyList<string> AlternateNames(IReadOnlyList<string> names, string name)
+    {
+        if (names.Count == 0)
+        {
+            return [];
+        }
+
+        var nameKey = NameAnalyser.Fold(name);
+        var result = new List<string>(names.Count);
+        foreach (var alternate in TextList.Clean(names))
+        {
+            if (FieldText.HasLetterOrDigit(alternate) && NameAnalyser.Fold(alternate) != nameKey)
+            {
+                result.Add(alternate);
+            }
+        }
+
+        return result;
+    }
+
+    private static LegalForm? RawLegalForm(string? legalForm, string country) =>
+        FieldText.Clean(legalForm) is { } form && FieldText.HasLetterOrDigit(form) ? new LegalForm(form, null, country) : null;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -8,6 +9,22 @@ namespace ClusterSync.Core.Records;
 /// <summary>The one JSON form of schema v1 records, and their content hash.</summary>
 public static class RecordJson
 {
+    private const int MaximumKeptBuffer = 64 * 1024;
+
+    // The same writer settings JsonSerializer.SerializeToUtf8Bytes derives from the context's options.
+    private static readonly JsonWriterOptions HashWriterOptions = new()
+    {
+        Encoder = RecordJsonContext.Default.Options.Encoder,
+        Indented = RecordJsonContext.Default.Options.WriteIndented,
+        SkipValidation = true,
+    };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? hashBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? hashWriter;
+
     public static JsonSerializerOptions Options => RecordJsonContext.Default.Options;
 
     public static string Serialize(SourceRecord record) =>
@@ -23,8 +40,24 @@ public static class RecordJson
     /// </summary>
     public static string ComputeContentHash(SourceRecord record)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(record with { ContentHash = "" }, RecordJsonContext.Default.SourceRecord);
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
+        ArgumentNullException.ThrowIfNull(record);
+
+        // Hashing runs once per record on every sync: serialise into a per-thread buffer instead of a new array.
+        var buffer = hashBuffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var writer = hashWriter ??= new Utf8JsonWriter(buffer, HashWriterOptions);
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, record.ContentHash.Length == 0 ? record : record with { ContentHash = "" }, RecordJsonContext.Default.SourceRecord);
+        writer.Flush();
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        if (buffer.Capacity > MaximumKeptBuffer)
+        {
+            (hashBuffer, hashWriter) = (null, null);
+        }
+
+        return string.Concat("sha256:", Convert.ToHexStringLower(hash));
     }
 
     public static string Serialize(GoldenRecord record) =>
