@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using ClusterSync.Core.Directory;
 using ClusterSync.Core.Matching;
 using ClusterSync.Core.Records;
@@ -74,7 +73,7 @@ public static class MatchingApi
             return TypedResults.Problem(Problems.Invalid("left and right must both be source record keys, source:sourceId."));
         }
 
-        return await state.UseAsync<Results<Ok<PairExplanation>, ProblemHttpResult>>((resolver, _) =>
+        return await state.UseAsync<Results<Ok<PairExplanation>, ProblemHttpResult>>((resolver, membership) =>
         {
             foreach (var key in new[] { l, r })
             {

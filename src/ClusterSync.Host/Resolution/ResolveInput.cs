@@ -79,39 +79,39 @@ public static class ResolveInput
 
     private static ResolveRow Parse(SepReader.Row row, int[] columns)
     {
-        string? Get(int column)
-        {
-            var index = columns[column];
-            if (index < 0 || index >= row.ColCount)
-            {
-                return null;
-            }
-
-            var span = row[index].Span.Trim();
-            return span.IsEmpty ? null : span.ToString();
-        }
-
-        var id = Get(0) ?? "";
-        var website = WebAddressCanonicaliser.Default.Canonicalise(Get(8));
+        var id = Get(row, columns, 0) ?? "";
+        var website = WebAddressCanonicaliser.Default.Canonicalise(Get(row, columns, 8));
         var input = new MatchInput
         {
             Key = new SourceRecordKey(Source, id),
-            Name = Get(1) ?? "",
-            Acronym = Get(2),
-            Country = CountryResolver.Default.Resolve(Get(3)),
-            Region = Get(4),
-            Locality = Get(5),
-            PostalCode = Get(6),
-            Street = Get(7),
+            Name = Get(row, columns, 1) ?? "",
+            Acronym = Get(row, columns, 2),
+            Country = CountryResolver.Default.Resolve(Get(row, columns, 3)),
+            Region = Get(row, columns, 4),
+            Locality = Get(row, columns, 5),
+            PostalCode = Get(row, columns, 6),
+            Street = Get(row, columns, 7),
             WebsiteDomain = website?.RegistrableDomain ?? website?.Host,
-            EmailDomain = EmailDomainExtractor.Default.Extract(Get(9)),
-            Phone = Get(10),
-            Latitude = Number(Get(11)),
-            Longitude = Number(Get(12)),
-            Sectors = Sectors(Get(13)),
-            YearFounded = int.TryParse(Get(14), NumberStyles.Integer, CultureInfo.InvariantCulture, out var year) ? year : null,
+            EmailDomain = EmailDomainExtractor.Default.Extract(Get(row, columns, 9)),
+            Phone = Get(row, columns, 10),
+            Latitude = Number(Get(row, columns, 11)),
+            Longitude = Number(Get(row, columns, 12)),
+            Sectors = Sectors(Get(row, columns, 13)),
+            YearFounded = int.TryParse(Get(row, columns, 14), NumberStyles.Integer, CultureInfo.InvariantCulture, out var year) ? year : null,
         };
-        return new ResolveRow(id, input, Get(15));
+        return new ResolveRow(id, input, Get(row, columns, 15));
+    }
+
+    private static string? Get(SepReader.Row row, int[] columns, int column)
+    {
+        var index = columns[column];
+        if (index < 0 || index >= row.ColCount)
+        {
+            return null;
+        }
+
+        var span = row[index].Span.Trim();
+        return span.IsEmpty ? null : span.ToString();
     }
 
     private static double? Number(string? text) =>

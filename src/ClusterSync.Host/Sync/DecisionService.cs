@@ -1,5 +1,4 @@
 using ClusterSync.Core.Directory;
-using ClusterSync.Core.Matching;
 using ClusterSync.Core.Records;
 using ClusterSync.Core.Sync;
 using ClusterSync.Storage;

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ClusterSync.Core.Normalisation;
 using ClusterSync.Core.Records;
-using NUnit.Framework;
 
 namespace ClusterSync.Core.Tests.Normalisation;
 

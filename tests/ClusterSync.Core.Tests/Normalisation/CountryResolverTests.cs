@@ -1,5 +1,4 @@
 using ClusterSync.Core.Normalisation.Countries;
-using NUnit.Framework;
 
 namespace ClusterSync.Core.Tests.Normalisation;
 

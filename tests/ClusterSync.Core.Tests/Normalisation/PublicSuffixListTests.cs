@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using ClusterSync.Core.Normalisation.Web;
-using NUnit.Framework;
 
 namespace ClusterSync.Core.Tests.Normalisation;
 

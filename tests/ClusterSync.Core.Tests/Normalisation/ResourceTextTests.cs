@@ -1,6 +1,5 @@
 using ClusterSync.Core.Normalisation;
 using ClusterSync.Core.Normalisation.Web;
-using NUnit.Framework;
 
 namespace ClusterSync.Core.Tests.Normalisation;
 

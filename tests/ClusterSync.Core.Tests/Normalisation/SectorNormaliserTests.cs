@@ -1,6 +1,5 @@
 using ClusterSync.Core.Normalisation.Sectors;
 using ClusterSync.Core.Records;
-using NUnit.Framework;
 
 namespace ClusterSync.Core.Tests.Normalisation;
 

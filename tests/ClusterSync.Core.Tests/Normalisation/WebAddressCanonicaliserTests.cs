@@ -1,5 +1,4 @@
 using ClusterSync.Core.Normalisation.Web;
-using NUnit.Framework;
 
 namespace ClusterSync.Core.Tests.Normalisation;
 
