@@ -8,18 +8,18 @@ public class MatchingEngineTests
 {
     private static MatchInput Org(string id, string name, string? domain = null, string? city = null, string country = "DE",
         string? acronym = null, string? postal = null, double? lat = null, double? lon = null, string? phone = null) => new()
-    {
-        Key = new SourceRecordKey("t", id),
-        Name = name,
-        WebsiteDomain = domain,
-        Locality = city,
-        Country = country,
-        Acronym = acronym,
-        PostalCode = postal,
-        Latitude = lat,
-        Longitude = lon,
-        Phone = phone,
-    };
+        {
+            Key = new SourceRecordKey("t", id),
+            Name = name,
+            WebsiteDomain = domain,
+            Locality = city,
+            Country = country,
+            Acronym = acronym,
+            PostalCode = postal,
+            Latitude = lat,
+            Longitude = lon,
+            Phone = phone,
+        };
 
     /// <summary>A small directory of distinct organisations around the records under test, so the model has a population.</summary>
     private static List<MatchInput> Background()
