@@ -63,6 +63,19 @@ public static class BatchResolution
     {
         var engine = new MatchingEngine(settings);
         engine.Load([.. rows.Select(r => r.Input)], [], progress);
+        if (Environment.GetEnvironmentVariable("CLUSTERSYNC_PRINT_MODEL") == "1")
+        {
+            var model = engine.DescribeModel();
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"prior {model.PriorMatchProbability:0.######}"));
+            foreach (var c in model.Comparisons)
+            {
+                foreach (var l in c.Levels)
+                {
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c.Name,-9} {l.Level,-50} m={l.M:0.####} u={l.U:0.######} w={l.Weight:0.##}"));
+                }
+            }
+        }
+
         var clusterOf = engine.ClusterAll();
         progress?.Report("clustered");
         var firstId = new Dictionary<int, string>();
