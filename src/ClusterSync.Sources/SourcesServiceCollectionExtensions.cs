@@ -62,7 +62,7 @@ public static class SourcesServiceCollectionExtensions
         }
 
         services
-            .AddRefitClient<TApi>(refitSettings)
+            .AddRefitGeneratedClient<TApi>(refitSettings)
             .ConfigureHttpClient((provider, client) =>
             {
                 var options = provider.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue;

@@ -3,6 +3,7 @@ using ClusterSync.Core.Sync;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
+using Refit;
 
 namespace ClusterSync.Sources.Resilience;
 
@@ -12,6 +13,11 @@ internal static class UpstreamFaults
     public static UpstreamException Describe(string source, string page, UpstreamOptions options, Exception fault)
     {
         var attempts = options.MaxRetryAttempts + 1;
+        while (fault is ApiRequestException { InnerException: { } cause })
+        {
+            fault = cause;
+        }
+
         var message = fault switch
         {
             BrokenCircuitException broken =>
