@@ -118,7 +118,7 @@ public sealed class UsClusterMappingConnectorTests
             {
                 if (Interlocked.Increment(ref calls) == 1)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(10));
+                    await Task.Delay(TimeSpan.FromSeconds(30));
                 }
 
                 return SourcesHarness.Json(200, """[{"entity_id":7,"label":"After the hang"}]""");
