@@ -32,7 +32,8 @@ internal static class UpstreamPageCall
         try
         {
             using var response = await send(cancellationToken).ConfigureAwait(false);
-            var url = response.RequestMessage?.RequestUri ?? new Uri(page, UriKind.RelativeOrAbsolute);
+            var url = response.RequestMessage?.RequestUri
+                ?? throw new InvalidOperationException("The response does not say which request it answers.");
             activity?.SetTag(SourcesTelemetry.PageUrlTag, url.ToString());
             if (!response.IsSuccessStatusCode)
             {
