@@ -1,0 +1,205 @@
+using ClusterSync.Core.Records;
+using ClusterSync.Core.Sync;
+using ClusterSync.Sources;
+using NUnit.Framework;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace ClusterSync.IntegrationTests.Sources;
+
+[TestFixture]
+public sealed class EccpConnectorTests
+{
+    private WireMockServer _server = null!;
+
+    [SetUp]
+    public void StartServer() => _server = WireMockServer.Start();
+
+    [TearDown]
+    public void StopServer() => _server.Dispose();
+
+    [Test]
+    public async Task Next_links_are_followed_until_absent()
+    {
+        _server.ServePages(
+            JsonApiPages.Page($"{_server.Listing()}?page%5Boffset%5D=2", JsonApiPages.Resource(1, "A"), JsonApiPages.Resource(2, "B")),
+            ("2", JsonApiPages.Page($"{_server.Listing()}?page%5Boffset%5D=4", JsonApiPages.Resource(3, "C"))),
+            ("4", JsonApiPages.Page(null, JsonApiPages.Resource(4, "D"))));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!);
+
+        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+
+        Assert.That(items.Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "A", "B", "C", "D" }));
+        Assert.That(_server.LogEntries.Count(), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task An_empty_page_that_still_has_a_next_link_is_followed()
+    {
+        _server.ServePages(
+            JsonApiPages.Page($"{_server.Listing()}?page%5Boffset%5D=50"),
+            ("50", JsonApiPages.Page(null, JsonApiPages.Resource(51, "After the gap"))));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!);
+
+        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+
+        Assert.That(items.Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "After the gap" }));
+    }
+
+    [Test]
+    public void A_next_link_back_to_a_page_already_read_fails_the_read()
+    {
+        var second = $"{_server.Listing()}?page%5Boffset%5D=50";
+        _server.ServePages(
+            JsonApiPages.Page(second, JsonApiPages.Resource(1, "A")),
+            ("50", JsonApiPages.Page(second, JsonApiPages.Resource(2, "B"))));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!);
+
+        var failure = Assert.ThrowsAsync<UpstreamException>(() => provider.Connector(SourceIds.Eccp).ReadAllAsync());
+
+        Assert.That(failure!.Source, Is.EqualTo(SourceIds.Eccp));
+        Assert.That(failure.Message, Does.Contain("cycles").And.Contain("page%5Boffset%5D=50"));
+        Assert.That(_server.LogEntries.Count(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_next_link_on_another_host_is_rewritten_to_the_configured_origin()
+    {
+        _server.ServePages(
+            JsonApiPages.Page("http://default/jsonapi/node/cluster_organisation?page%5Boffset%5D=50", JsonApiPages.Resource(1, "A")),
+            ("50", JsonApiPages.Page(null, JsonApiPages.Resource(2, "B"))));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!);
+
+        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+
+        Assert.That(items.Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "A", "B" }));
+        var followed = _server.LogEntries.Select(e => e.RequestMessage).Single(r => SourcesHarness.Query(r).ContainsKey("page[offset]"));
+        Assert.That(followed.AbsoluteUrl, Does.StartWith(_server.Url + JsonApiPages.ListingPath));
+    }
+
+    [Test]
+    public void A_listing_longer_than_the_page_cap_fails_the_read()
+    {
+        _server.Given(Request.Create().WithPath(JsonApiPages.ListingPath).UsingGet())
+            .RespondWith(Response.Create().WithCallback(request =>
+            {
+                var offset = SourcesHarness.Query(request).TryGetValue("page[offset]", out var value) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+                var next = $"{_server.Listing()}?page%5Boffset%5D={EccpTestServer.Offset(offset + 1)}";
+                return SourcesHarness.Json(200, JsonApiPages.Page(next, JsonApiPages.Resource(offset + 1, "Endless")));
+            }));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!, s => s[$"{SourcesHarness.EccpSection}:MaxPages"] = "3");
+
+        var failure = Assert.ThrowsAsync<UpstreamException>(() => provider.Connector(SourceIds.Eccp).ReadAllAsync());
+
+        Assert.That(failure!.Message, Does.Contain("3 pages").And.Contain("MaxPages"));
+        Assert.That(_server.LogEntries.Count(), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task An_incremental_read_asks_for_changes_since_the_cursor_minus_the_overlap()
+    {
+        _server.ServePages(JsonApiPages.Page(null, JsonApiPages.Resource(1, "Changed")));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!);
+        var since = new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
+
+        await provider.Connector(SourceIds.Eccp).ReadAllAsync(new ReadRequest(ReadMode.Incremental, since));
+
+        var query = _server.Queries().Single();
+        Assert.That(query["filter[changed][condition][path]"], Is.EqualTo("changed"));
+        Assert.That(query["filter[changed][condition][operator]"], Is.EqualTo(">="));
+        Assert.That(query["filter[changed][condition][value]"], Is.EqualTo(since.AddHours(-1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(query["sort"], Is.EqualTo("changed,drupal_internal__nid"));
+    }
+
+    [Test]
+    public async Task A_full_read_sends_no_change_filter()
+    {
+        _server.ServePages(JsonApiPages.Page(null, JsonApiPages.Resource(1, "Any")));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!);
+
+        await provider.Connector(SourceIds.Eccp).ReadAllAsync(ReadRequest.Full);
+
+        var query = _server.Queries().Single();
+        Assert.That(query.Keys, Has.None.StartsWith("filter"));
+        Assert.That(query["page[limit]"], Is.EqualTo("50"));
+        Assert.That(query["include"], Is.EqualTo("field_ecosystems,field_sectors"));
+    }
+
+    [Test]
+    public async Task Included_terms_become_ecosystem_and_nace_sectors()
+    {
+        const string relationships = """
+            {"field_ecosystems":{"data":[{"type":"taxonomy_term--industrial_ecosystems","id":"eco-health"}]},
+             "field_sectors":{"data":[{"type":"taxonomy_term--nace_sectors","id":"nace-2120"},{"type":"taxonomy_term--nace_sectors","id":"not-included"}]}}
+            """;
+        const string included = """
+            [{"type":"taxonomy_term--industrial_ecosystems","id":"eco-health","attributes":{"name":"Health"}},
+             {"type":"taxonomy_term--nace_sectors","id":"nace-2120","attributes":{"name":"Manufacture of pharmaceutical preparations","field_nace_code":"21.20"}}]
+            """;
+        _server.ServePages(JsonApiPages.Page(null, [JsonApiPages.Resource(7, "Pharma Cluster", relationships: relationships)], included));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!);
+
+        var organisation = (await provider.Connector(SourceIds.Eccp).ReadAllAsync()).Single().Organisation!;
+
+        Assert.That(organisation.Sectors, Is.EqualTo(new[]
+        {
+            new RawSector(SectorSchemes.EuEcosystem, "Health"),
+            new RawSector(SectorSchemes.Nace2, "21.20", "Manufacture of pharmaceutical preparations"),
+        }));
+    }
+
+    [Test]
+    public async Task Resource_attributes_map_to_the_raw_organisation()
+    {
+        _server.ServePages(JsonApiPages.Page(null, FullResource));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!);
+
+        var item = (await provider.Connector(SourceIds.Eccp).ReadAllAsync()).Single();
+
+        var o = item.Organisation!;
+        Assert.That((o.Source, o.SourceId, o.SourceUrl), Is.EqualTo((SourceIds.Eccp, "1042", "https://clustercollaboration.eu/content/photonik-isartal")));
+        Assert.That((o.Name, o.Acronym, o.OrganisationType), Is.EqualTo(("Photonik-Netzwerk Isartal e.V.", "PNI", "Cluster organisation")));
+        Assert.That((o.Street, o.Locality, o.PostalCode, o.Country, o.Region), Is.EqualTo(("Technologiepark 3, Haus B", "München", "80331", "DE", "DE21")));
+        Assert.That((o.Latitude, o.Longitude), Is.EqualTo(("48.13701", "11.575")));
+        Assert.That((o.Website, o.Email, o.Phone, o.ContactName), Is.EqualTo(("https://www.photonik-isartal.de/", "info@photonik-isartal.de", "089 1234567", "Anna Beispiel")));
+        Assert.That(o.Members, Is.EqualTo(new MemberCounts(120, 95, 10, 12, 3)));
+        Assert.That((o.YearFounded, o.UpdatedAt), Is.EqualTo(("2007", new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.Zero))));
+        Assert.That(o.Labels, Is.EqualTo(new[] { "ESCA Gold" }));
+        Assert.That(o.Partnerships, Is.EqualTo(new[] { "Euroclusters" }));
+        Assert.That(item.RawPayload, Does.Contain("field_unknown_to_us"));
+    }
+
+    [TestCase("\"not a resource\"", "data[1] is a JSON String", TestName = "A_resource_that_is_not_an_object_is_unreadable_and_the_read_goes_on")]
+    [TestCase("""{"type":"node--cluster_organisation","attributes":{"drupal_internal__nid":5,"title":"No id"}}""", "data[1] has no id", TestName = "A_resource_without_id_is_unreadable_and_the_read_goes_on")]
+    [TestCase("""{"type":"node--cluster_organisation","id":"u-5","attributes":["title","x"]}""", "attributes is a JSON Array", TestName = "A_resource_whose_attributes_are_not_an_object_is_unreadable_and_the_read_goes_on")]
+    [TestCase("""{"type":"node--cluster_organisation","id":"u-5","attributes":{"drupal_internal__nid":5,"title":{"value":"x"}}}""", "attributes.title is a JSON Object", TestName = "A_resource_with_an_attribute_of_the_wrong_type_is_unreadable_and_the_read_goes_on")]
+    [TestCase("""{"type":"node--cluster_organisation","id":"u-5","attributes":{"drupal_internal__nid":5,"title":"x","field_address":{"locality":12}}}""", "attributes.field_address.locality is a JSON Number", TestName = "A_resource_with_a_nested_attribute_of_the_wrong_type_is_unreadable_and_the_read_goes_on")]
+    public async Task Unreadable_resources(string bad, string reason)
+    {
+        _server.ServePages(JsonApiPages.Page(null, JsonApiPages.Resource(1, "Before"), bad, JsonApiPages.Resource(3, "After")));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!);
+
+        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+
+        Assert.That(items.Where(i => i.Organisation is not null).Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "Before", "After" }));
+        var unreadable = items.Single(i => i.Organisation is null);
+        Assert.That(unreadable.UnreadableReason, Does.Contain(reason).And.Contain("page 1"));
+        Assert.That(unreadable.RawPayload, Is.EqualTo(bad));
+    }
+
+    private const string FullResource = """
+        {"type":"node--cluster_organisation","id":"3f0c6f0e-1111-4c3b-9d7e-000000001042",
+         "attributes":{"drupal_internal__nid":1042,"langcode":"de","title":"Photonik-Netzwerk Isartal e.V.",
+           "changed":"2024-03-01T10:00:00+00:00","path":{"alias":"/content/photonik-isartal"},
+           "field_acronym":"PNI","field_organisation_type":"Cluster organisation",
+           "field_address":{"country_code":"DE","administrative_area":null,"locality":"München","postal_code":"80331",
+             "address_line1":"Technologiepark 3","address_line2":"Haus B"},
+           "field_nuts_region":"DE21","field_geolocation":{"lat":48.13701,"lng":"11.575"},
+           "field_website":{"uri":"https://www.photonik-isartal.de/","title":"","options":[]},
+           "field_email":"info@photonik-isartal.de","field_telephone":"089 1234567","field_contact_person":"Anna Beispiel",
+           "field_year_established":2007,"field_members_total":120,"field_members_smes":95,"field_members_large":10,
+           "field_members_research":12,"field_members_other":3,"field_esca_label":"Gold","field_partnerships":["Euroclusters"],
+           "field_unknown_to_us":{"kept":"raw"}}}
+        """;
+}

@@ -1,0 +1,205 @@
+using ClusterSync.Core.Records;
+using ClusterSync.Sources;
+using ClusterSync.Sources.UsClusterMapping;
+using ClusterSync.Sources.UsClusterMapping.Recorded;
+using Microsoft.Extensions.DependencyInjection;
+using NUnit.Framework;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace ClusterSync.IntegrationTests.Sources;
+
+[TestFixture]
+public sealed class UsClusterMappingConnectorTests
+{
+    private WireMockServer _server = null!;
+
+    [SetUp]
+    public void StartServer() => _server = WireMockServer.Start();
+
+    [TearDown]
+    public void StopServer() => _server.Dispose();
+
+    [Test]
+    public async Task Full_read_pages_the_recorded_registry_until_a_short_page()
+    {
+        ServeRecorded();
+        using var provider = Build(pageSize: 50);
+
+        var items = await provider.Connector(SourceIds.UsClusterMapping).ReadAllAsync();
+
+        Assert.That(items, Has.Count.EqualTo(145));
+        Assert.That(items.Select(i => i.Organisation), Has.All.Not.Null);
+        Assert.That(_server.LogEntries.OrderBy(e => e.RequestMessage.DateTime).Select(e => SourcesHarness.Query(e.RequestMessage)["start"]), Is.EqualTo(new[] { "0", "50", "100" }));
+    }
+
+    [Test]
+    public async Task A_last_page_of_one_document_arrives_as_a_bare_object_and_is_read()
+    {
+        ServeRecorded();
+        using var provider = Build(pageSize: 48);
+
+        var items = await provider.Connector(SourceIds.UsClusterMapping).ReadAllAsync();
+
+        var lastPage = _server.LogEntries.Single(e => SourcesHarness.Query(e.RequestMessage)["start"] == "144");
+        Assert.That(lastPage.ResponseMessage.BodyData!.BodyAsString, Does.StartWith("{"));
+        Assert.That(items, Has.Count.EqualTo(145));
+        Assert.That(items[^1].Organisation!.SourceId, Is.EqualTo("2493"));
+    }
+
+    [Test]
+    public async Task A_page_that_is_a_bare_object_gives_one_organisation()
+    {
+        _server.Given(Request.Create().WithPath("/data/content/organization").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+                .WithBody("""{"entity_id":332,"label":"Space Florida","tm_field_clusters":"clusterData/1"}"""));
+        using var provider = Build(pageSize: 10);
+
+        var items = await provider.Connector(SourceIds.UsClusterMapping).ReadAllAsync();
+
+        Assert.That(items.Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "Space Florida" }));
+        Assert.That(items[0].Organisation!.Sectors, Is.EqualTo(new[] { new RawSector(SectorSchemes.UsCluster, "1") }));
+    }
+
+    [Test]
+    public async Task Registry_document_fields_map_to_the_raw_organisation()
+    {
+        _server.Given(Request.Create().WithPath("/data/content/organization").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(FullDocument));
+        using var provider = Build(pageSize: 10);
+
+        var organisation = (await provider.Connector(SourceIds.UsClusterMapping).ReadAllAsync()).Single().Organisation!;
+
+        Assert.That(organisation, Is.EqualTo(new RawOrganisation
+        {
+            Source = SourceIds.UsClusterMapping,
+            SourceId = "445",
+            SourceUrl = "http://clustermapping.us/organization/ohio-aerospace-institute",
+            Name = "Ohio Aerospace Institute",
+            OrganisationType = "Research Institute",
+            Locality = "Cleveland",
+            Region = "OH",
+            PostalCode = "44142",
+            DefaultCountry = "US",
+            Latitude = "41.4142",
+            Longitude = "-81.8620",
+            Email = "info@oai.example",
+            Sectors = [new RawSector(SectorSchemes.UsCluster, "1"), new RawSector(SectorSchemes.UsCluster, "45")],
+            YearFounded = "1989",
+            UpdatedAt = new DateTimeOffset(2015, 7, 14, 12, 30, 0, TimeSpan.Zero),
+            ContactName = "Jane Example",
+        }).Using<RawOrganisation>(SameOrganisation));
+    }
+
+    [Test]
+    public async Task A_document_with_a_field_of_the_wrong_type_is_unreadable_and_the_read_goes_on()
+    {
+        _server.Given(Request.Create().WithPath("/data/content/organization").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(
+                """[{"entity_id":1,"label":"Good"},{"entity_id":2,"label":"Bad","ds_changed":{"when":"yesterday"}},{"entity_id":3,"label":"Also good"}]"""));
+        using var provider = Build(pageSize: 10);
+
+        var items = await provider.Connector(SourceIds.UsClusterMapping).ReadAllAsync();
+
+        Assert.That(items.Where(i => i.Organisation is not null).Select(i => i.SourceId), Is.EqualTo(new[] { "1", "3" }));
+        var unreadable = items.Single(i => i.Organisation is null);
+        Assert.That(unreadable.SourceId, Is.EqualTo("2"));
+        Assert.That(unreadable.UnreadableReason, Does.Contain("ds_changed").And.Contain("start=0"));
+        Assert.That(unreadable.RawPayload, Does.Contain("yesterday"));
+    }
+
+    [Test]
+    public async Task A_hanging_response_is_abandoned_at_the_attempt_timeout_and_retried()
+    {
+        var calls = 0;
+        _server.Given(Request.Create().WithPath("/data/content/organization").UsingGet())
+            .RespondWith(Response.Create().WithCallback(async _ =>
+            {
+                if (Interlocked.Increment(ref calls) == 1)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(30));
+                }
+
+                return SourcesHarness.Json(200, """[{"entity_id":7,"label":"After the hang"}]""");
+            }));
+        using var provider = Build(pageSize: 10);
+
+        var items = await provider.Connector(SourceIds.UsClusterMapping).ReadAllAsync();
+
+        Assert.That(items.Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "After the hang" }));
+        Assert.That(calls, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Meta_clusters_lists_67_clusters_with_their_codes_as_text()
+    {
+        ServeRecorded();
+        using var provider = Build(pageSize: 10);
+
+        var clusters = await provider.GetRequiredService<IUsClusterMappingApi>().GetBenchmarkClustersAsync(CancellationToken.None);
+
+        Assert.That(clusters, Has.Count.EqualTo(67));
+        Assert.That(clusters.Count(c => c.Traded == true), Is.EqualTo(51));
+        var expectedCodes = Enumerable.Range(1, 51).Concat(Enumerable.Range(101, 16)).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(clusters.Select(c => c.Code), Is.EquivalentTo(expectedCodes));
+        Assert.That(clusters.Single(c => c.Code == "3").SubClusters, Has.Count.EqualTo(4));
+    }
+
+    [Test]
+    public async Task Regions_keep_the_leading_zeros_of_their_codes()
+    {
+        ServeRecorded();
+        using var provider = Build(pageSize: 10);
+
+        var regions = await provider.GetRequiredService<IUsClusterMappingApi>().GetRegionsAsync(CancellationToken.None);
+
+        Assert.That(regions, Has.Count.EqualTo(4372));
+        var alabama = regions.Single(r => r.Id == "region/state/01");
+        Assert.That((alabama.Code, alabama.Name), Is.EqualTo(("01", "Alabama")));
+    }
+
+    [Test]
+    public async Task Codes_sent_as_numbers_are_read_as_their_text()
+    {
+        _server.Given(Request.Create().WithPath("/data/region").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+                .WithBody("""{"id":"region/state/06","region_code_t":6,"name_t":"California","state_codes_txt":"06","region_count_tl":"1"}"""));
+        using var provider = Build(pageSize: 10);
+
+        var regions = await provider.GetRequiredService<IUsClusterMappingApi>().GetRegionsAsync(CancellationToken.None);
+
+        Assert.That(regions.Single().Code, Is.EqualTo("6"));
+        Assert.That(regions.Single().StateCodes, Is.EqualTo(new[] { "06" }));
+        Assert.That(regions.Single().MemberCount, Is.EqualTo(1));
+    }
+
+    private const string FullDocument = """
+        {"entity_id":"445","label":"Ohio Aerospace Institute","path_alias":"organization/ohio-aerospace-institute",
+         "ds_changed":"2015-07-14T12:30:00Z","sm_vid_Organization_Type":["Research Institute"],
+         "sm_field_established_year":["1989"],"sm_field_email":["info@oai.example"],
+         "sm_field_first_name":["Jane"],"sm_field_last_name":["Example"],
+         "tm_field_clusters":["clusterData/1 clusterData/45 clusterData/1"],
+         "address_locality_s":"Cleveland","address_administrative_area_s":"OH","address_postal_code_s":"44142",
+         "location_lat_s":"41.4142","location_lng_s":"-81.8620","sm_field_sector":["Aerospace"],"is_unknown":3}
+        """;
+
+    private static bool SameOrganisation(RawOrganisation a, RawOrganisation b) =>
+        a with { Sectors = [], AlternateNames = [], Labels = [], Partnerships = [] } == b with { Sectors = [], AlternateNames = [], Labels = [], Partnerships = [] }
+        && a.Sectors.SequenceEqual(b.Sectors) && a.Labels.SequenceEqual(b.Labels) && a.Partnerships.SequenceEqual(b.Partnerships);
+
+    private void ServeRecorded() =>
+        _server.Given(Request.Create().WithPath("/data/*").UsingGet())
+            .RespondWith(Response.Create().WithCallback(request =>
+                RecordedUsClusterMapping.Respond(SourcesHarness.PathAndQuery(request)) is { } recorded
+                    ? SourcesHarness.Json(recorded.StatusCode, recorded.Body, recorded.ContentType)
+                    : SourcesHarness.Json(404, "{}")));
+
+    private ServiceProvider Build(int pageSize)
+    {
+        var settings = SourcesHarness.FastSettings(SourcesHarness.UsSection, _server.Url + "/data");
+        settings[$"{SourcesHarness.UsSection}:PageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings[$"{SourcesHarness.EccpSection}:Enabled"] = "false";
+        return SourcesHarness.Build(settings);
+    }
+}
