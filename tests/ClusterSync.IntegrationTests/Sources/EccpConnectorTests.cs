@@ -1,7 +1,6 @@
 using ClusterSync.Core.Records;
 using ClusterSync.Core.Sync;
 using ClusterSync.Sources;
-using NUnit.Framework;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using ClusterSync.Sources;
 using ClusterSync.Sources.Eccp.Recorded;
 using ClusterSync.Sources.UsClusterMapping.Recorded;
-using NUnit.Framework;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;

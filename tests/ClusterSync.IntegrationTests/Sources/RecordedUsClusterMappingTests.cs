@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ClusterSync.Sources.UsClusterMapping.Recorded;
-using NUnit.Framework;
 
 namespace ClusterSync.IntegrationTests.Sources;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ClusterSync.Sources.UsClusterMapping;
-using NUnit.Framework;
 
 namespace ClusterSync.IntegrationTests.Sources;
 

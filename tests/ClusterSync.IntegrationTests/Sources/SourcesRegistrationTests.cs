@@ -4,7 +4,6 @@ using ClusterSync.Sources.Eccp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NUnit.Framework;
 using WireMock.Server;
 
 namespace ClusterSync.IntegrationTests.Sources;

@@ -4,7 +4,6 @@ using System.Diagnostics.Metrics;
 using ClusterSync.Core.Sync;
 using ClusterSync.Sources;
 using ClusterSync.Sources.Telemetry;
-using NUnit.Framework;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;

@@ -1,7 +1,6 @@
 using System.Reflection;
 using ClusterSync.Sources.Eccp;
 using ClusterSync.Sources.UsClusterMapping;
-using NUnit.Framework;
 using Refit;
 
 namespace ClusterSync.IntegrationTests.Sources;

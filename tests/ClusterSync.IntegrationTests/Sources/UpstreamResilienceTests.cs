@@ -1,6 +1,5 @@
 using ClusterSync.Core.Sync;
 using ClusterSync.Sources;
-using NUnit.Framework;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;

@@ -3,7 +3,6 @@ using ClusterSync.Sources;
 using ClusterSync.Sources.UsClusterMapping;
 using ClusterSync.Sources.UsClusterMapping.Recorded;
 using Microsoft.Extensions.DependencyInjection;
-using NUnit.Framework;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
