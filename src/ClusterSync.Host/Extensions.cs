@@ -28,6 +28,7 @@ public static class Extensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddClusterSyncStorage(configuration);
+        services.AddClusterSyncSources(configuration);
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SurvivorshipPolicy>().BindConfiguration("Survivorship");
         services.AddSingleton(sp => new Survivorship(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SurvivorshipPolicy>>().Value));

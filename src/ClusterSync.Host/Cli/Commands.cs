@@ -1,3 +1,5 @@
+using ClusterSync.Host.Replay;
+using ClusterSync.Sources;
 using ClusterSync.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -34,12 +36,34 @@ public static class Commands
         // Settings files ship beside the executable; relative data paths (the SQLite file) stay relative to
         // the working folder.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        await using var replay = await StartReplayAsync(builder);
         builder.AddClusterSyncServices();
         var app = builder.Build();
         app.MapClusterSyncEndpoints();
         await app.PrepareDatabaseAsync(CancellationToken.None);
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>With <c>Replay:Enabled=true</c>: serves the recorded upstreams locally and points the sources at them.</summary>
+    private static async Task<RecordedUpstreams?> StartReplayAsync(WebApplicationBuilder builder)
+    {
+        if (!builder.Configuration.GetValue<bool>("Replay:Enabled"))
+        {
+            return null;
+        }
+
+        var sources = (builder.Configuration["Replay:Sources"] ?? SourceIds.UsClusterMapping)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var replay = await RecordedUpstreams.StartAsync(CancellationToken.None);
+        var settings = new Dictionary<string, string?>(replay.SettingsFor(sources));
+        if (builder.Configuration["Sync:RunOnStartup"] is null)
+        {
+            settings["Sync:RunOnStartup"] = "true";
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
+        return replay;
     }
 
     /// <summary>Validates storage options, then applies migrations when configured.</summary>
