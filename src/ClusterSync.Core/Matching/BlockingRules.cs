@@ -10,11 +10,43 @@ internal static class BlockingRules
     [
         "web or e-mail domain", "rare name token", "two rarest name tokens", "three rarest name tokens", "acronym + country",
         "geographic cell + name prefix", "phone", "exact name + country", "postal code + name prefix", "locality + name prefix",
-        "name token prefixes + country",
+        "name token prefixes + country", "postal code", "locality", "geographic cell",
     ];
 
     private const int Domain = 0, RareToken = 1, TokenPair = 2, TokenTriple = 3, AcronymCountry = 4, GeoCell = 5,
-        Phone = 6, ExactName = 7, PostalPrefix = 8, CityPrefix = 9, PrefixCountry = 10;
+        Phone = 6, ExactName = 7, PostalPrefix = 8, CityPrefix = 9, PrefixCountry = 10, PostalOnly = 11, CityOnly = 12, CellOnly = 13;
+
+    /// <summary>Whether a key's rule compares names (pairs it finds are biased on the name comparisons).</summary>
+    public static bool UsesNames(long key) => RuleOf(key) is RareToken or TokenPair or TokenTriple or AcronymCountry or ExactName or PrefixCountry;
+
+    /// <summary>Keys that ignore names entirely, for estimating the name comparisons without bias.</summary>
+    public static void NameFreeKeysOf(FeatureTable t, RecordFeatures f, List<long> keys)
+    {
+        if (f.Domain >= 0)
+        {
+            keys.Add(Key(Domain, t.Domains[f.Domain]));
+        }
+
+        if (f.Phone >= 0)
+        {
+            keys.Add(Key(Phone, t.Phones[f.Phone]));
+        }
+
+        if (f.Postal >= 0)
+        {
+            keys.Add(Key(PostalOnly, t.Postals[f.Postal]));
+        }
+
+        if (f.City >= 0)
+        {
+            keys.Add(Key(CityOnly, t.Cities[f.City]));
+        }
+
+        if (f.HasCoordinates)
+        {
+            keys.Add(Key(CellOnly, $"{Math.Floor(f.Latitude * 50)}:{Math.Floor(f.Longitude * 50)}"));
+        }
+    }
 
     /// <summary>Rule index of a key.</summary>
     public static int RuleOf(long key) => (int)((ulong)key >> 56);

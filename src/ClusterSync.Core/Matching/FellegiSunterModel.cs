@@ -55,30 +55,38 @@ internal sealed class FellegiSunterModel
     public static double WeightOf(double probability) => Math.Log2(probability / (1 - probability));
 
     /// <summary>
-    /// Estimates the model. <paramref name="randomLevels"/> (level vectors of random pairs) gives u;
-    /// <paramref name="blockedPatterns"/> (distinct level vectors of blocked pairs with their counts) gives m and
-    /// the prior by EM.
+    /// Estimates the model like Splink: u from random pairs; m by expectation–maximisation in two sessions,
+    /// each learning only the comparisons its blocking does not bias (pairs found through shared places,
+    /// domains or phones teach the name comparisons; pairs found through shared names teach the rest);
+    /// finally the prior of the real candidate pairs, with m and u fixed.
     /// </summary>
+    /// <param name="randomLevels">Level vectors of random pairs.</param>
+    /// <param name="nameFreePatterns">Level vectors (packed, with counts) of pairs blocked without using names.</param>
+    /// <param name="nameBlockedPatterns">Level vectors of pairs blocked on names.</param>
+    /// <param name="candidatePatterns">Level vectors of a sample of the real candidate pairs.</param>
     public static FellegiSunterModel Estimate(
         IReadOnlyList<sbyte[]> randomLevels,
-        IReadOnlyDictionary<ulong, int> blockedPatterns,
+        IReadOnlyDictionary<ulong, int> nameFreePatterns,
+        IReadOnlyDictionary<ulong, int> nameBlockedPatterns,
+        IReadOnlyDictionary<ulong, int> candidatePatterns,
         MatchingSettings settings)
     {
         var definitions = Comparisons.All;
         var u = EstimateU(randomLevels, definitions);
         var m = definitions.Select(d => (double[])d.DefaultM.Clone()).ToArray();
-        var prior = settings.PriorMatchProbability ?? 0.05;
-        var patterns = blockedPatterns.Select(p => (Levels: Unpack(p.Key), Count: (double)p.Value)).ToList();
-        var total = patterns.Sum(p => p.Count);
-        if (total > 0)
-        {
-            (m, var estimatedPrior) = RunEm(patterns, m, u, prior, settings);
-            prior = settings.PriorMatchProbability ?? estimatedPrior;
-        }
-
         ApplyOverrides(settings, definitions, m, u);
+        var nameComparisons = new[] { Comparisons.Name, Comparisons.Acronym };
+        var otherComparisons = Enumerable.Range(0, definitions.Length).Except(nameComparisons).ToArray();
+        (m, _) = RunEm(Patterns(nameFreePatterns), m, u, 0.01, nameComparisons, settings);
+        (m, _) = RunEm(Patterns(nameBlockedPatterns), m, u, 0.05, otherComparisons, settings);
+        ApplyOverrides(settings, definitions, m, u);
+        var prior = settings.PriorMatchProbability
+            ?? RunEm(Patterns(candidatePatterns), m, u, 0.01, [], settings).Prior;
         return new FellegiSunterModel(m, u, prior, settings.MinComparisonWeight, settings.MaxComparisonWeight);
     }
+
+    private static List<(sbyte[] Levels, double Count)> Patterns(IReadOnlyDictionary<ulong, int> packed) =>
+        [.. packed.OrderBy(p => p.Key).Select(p => (Unpack(p.Key), (double)p.Value))];
 
     private static double[][] EstimateU(IReadOnlyList<sbyte[]> randomLevels, ComparisonDefinition[] definitions)
     {
@@ -112,10 +120,16 @@ internal sealed class FellegiSunterModel
         return u;
     }
 
+    /// <summary>EM over level patterns, updating m only for <paramref name="learn"/> (others stay fixed), and the prior.</summary>
     private static (double[][] M, double Prior) RunEm(
-        List<(sbyte[] Levels, double Count)> patterns, double[][] m, double[][] u, double prior, MatchingSettings settings)
+        List<(sbyte[] Levels, double Count)> patterns, double[][] m, double[][] u, double prior, int[] learn, MatchingSettings settings)
     {
         var definitions = Comparisons.All;
+        if (patterns.Count == 0)
+        {
+            return (m, prior);
+        }
+
         for (var iteration = 0; iteration < settings.EmIterations; iteration++)
         {
             var mCounts = definitions.Select(d => new double[d.Levels.Length]).ToArray();
@@ -144,9 +158,14 @@ internal sealed class FellegiSunterModel
                 }
             }
 
-            var next = new double[definitions.Length][];
-            for (var c = 0; c < definitions.Length; c++)
+            var next = m.Select(levels => (double[])levels.Clone()).ToArray();
+            foreach (var c in learn)
             {
+                if (settings.MProbabilities.ContainsKey(definitions[c].Name))
+                {
+                    continue;
+                }
+
                 next[c] = new double[definitions[c].Levels.Length];
                 for (var l = 0; l < next[c].Length; l++)
                 {

@@ -18,7 +18,7 @@ public sealed partial class MatchingEngine
     public MatchingEngine(MatchingSettings settings)
     {
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
-        _model = FellegiSunterModel.Estimate([], new Dictionary<ulong, int>(), settings);
+        _model = FellegiSunterModel.Estimate([], new Dictionary<ulong, int>(), new Dictionary<ulong, int>(), new Dictionary<ulong, int>(), settings);
     }
 
     public int Count => _table.LiveCount;
@@ -116,22 +116,80 @@ public sealed partial class MatchingEngine
             }
         }
 
-        var patterns = new Dictionary<ulong, int>();
-        var stride = Math.Max(1, live.Length / Math.Max(1, _settings.EmSampleSize / 4));
+        var stride = Math.Max(1, live.Length / Math.Max(1, _settings.EmSampleSize / 8));
+        var sample = live.Where((_, n) => n % stride == 0).ToArray();
+        var nameBlocked = new Dictionary<ulong, int>();
+        var candidates = new Dictionary<ulong, int>();
         var stamp = new int[_table.Capacity];
-        Span<sbyte> levels = stackalloc sbyte[Comparisons.Count];
-        for (var n = 0; n < live.Length; n += stride)
+        foreach (var i in sample)
         {
-            var i = live[n];
             foreach (var j in Candidates(i, keysByRecord, stamp, onlyGreater: false))
             {
-                Comparisons.Compare(_table, _table[i]!, _table[j]!, _settings.SharedDomainThreshold, levels);
-                var key = FellegiSunterModel.Pack(levels);
-                patterns[key] = patterns.GetValueOrDefault(key) + 1;
+                CountPattern(candidates, i, j);
+            }
+
+            foreach (var j in Candidates(i, keysByRecord, stamp, onlyGreater: false, BlockingRules.UsesNames))
+            {
+                CountPattern(nameBlocked, i, j);
             }
         }
 
-        return FellegiSunterModel.Estimate(randomLevels, patterns, _settings);
+        var nameFree = NameFreePatterns(sample);
+        return FellegiSunterModel.Estimate(randomLevels, nameFree, nameBlocked, candidates, _settings);
+    }
+
+    private void CountPattern(Dictionary<ulong, int> patterns, int i, int j)
+    {
+        Span<sbyte> levels = stackalloc sbyte[Comparisons.Count];
+        Comparisons.Compare(_table, _table[i]!, _table[j]!, _settings.SharedDomainThreshold, levels);
+        var key = FellegiSunterModel.Pack(levels);
+        patterns[key] = patterns.GetValueOrDefault(key) + 1;
+    }
+
+    /// <summary>Level patterns of pairs that share a place, domain or phone, found without looking at names.</summary>
+    private Dictionary<ulong, int> NameFreePatterns(int[] sample)
+    {
+        var keys = new List<long>();
+        var records = new List<int>();
+        var scratch = new List<long>();
+        foreach (var i in _table.LiveIndices())
+        {
+            scratch.Clear();
+            BlockingRules.NameFreeKeysOf(_table, _table[i]!, scratch);
+            foreach (var key in scratch)
+            {
+                keys.Add(key);
+                records.Add(i);
+            }
+        }
+
+        var index = new BlockIndex();
+        index.Build([.. keys], [.. records], keys.Count);
+        var patterns = new Dictionary<ulong, int>();
+        var stamp = new int[_table.Capacity];
+        var random = new Random(_settings.Seed + 1);
+        foreach (var i in sample)
+        {
+            scratch.Clear();
+            BlockingRules.NameFreeKeysOf(_table, _table[i]!, scratch);
+            foreach (var key in scratch)
+            {
+                var (members, _) = index.Members(key);
+                // Large blocks (a city) are sampled rather than skipped: they are the least biased pairs.
+                var take = Math.Min(members.Length, 20);
+                for (var n = 0; n < take; n++)
+                {
+                    var j = members.Span[members.Length <= 20 ? n : random.Next(members.Length)];
+                    if (j != i && stamp[j] != i + 1)
+                    {
+                        stamp[j] = i + 1;
+                        CountPattern(patterns, i, j);
+                    }
+                }
+            }
+        }
+
+        return patterns;
     }
 
     private sbyte[] LevelsOf(int a, int b)
@@ -142,16 +200,45 @@ public sealed partial class MatchingEngine
     }
 
     /// <summary>Candidates of record <paramref name="i"/>: live members of its blocks under the size cap, each once.</summary>
-    private List<int> Candidates(int i, (int[] Starts, long[] Keys) keysByRecord, int[] stamp, bool onlyGreater)
+    private List<int> Candidates(int i, (int[] Starts, long[] Keys) keysByRecord, int[] stamp, bool onlyGreater, Func<long, bool>? rule = null)
     {
         var result = new List<int>();
         var mark = i + 1;
+        if (rule is not null)
+        {
+            // A second pass over the same record must not see the first pass's marks.
+            for (var k = keysByRecord.Starts[i]; k < keysByRecord.Starts[i + 1]; k++)
+            {
+                ClearBlock(keysByRecord.Keys[k], stamp);
+            }
+        }
+
         for (var k = keysByRecord.Starts[i]; k < keysByRecord.Starts[i + 1]; k++)
         {
-            CollectBlock(keysByRecord.Keys[k], i, mark, stamp, onlyGreater, result);
+            if (rule is null || rule(keysByRecord.Keys[k]))
+            {
+                CollectBlock(keysByRecord.Keys[k], i, mark, stamp, onlyGreater, result);
+            }
         }
 
         return result;
+    }
+
+    private void ClearBlock(long key, int[] stamp)
+    {
+        var (baseMembers, overlay) = _blocks.Members(key);
+        foreach (var j in baseMembers.Span)
+        {
+            stamp[j] = 0;
+        }
+
+        if (overlay is not null)
+        {
+            foreach (var j in overlay)
+            {
+                stamp[j] = 0;
+            }
+        }
     }
 
     private void CollectBlock(long key, int i, int mark, int[] stamp, bool onlyGreater, List<int> result)

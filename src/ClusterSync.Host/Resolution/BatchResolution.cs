@@ -76,6 +76,20 @@ public static class BatchResolution
             }
         }
 
+        if (Environment.GetEnvironmentVariable("CLUSTERSYNC_EXPLAIN") is { } pairs)
+        {
+            foreach (var pair in pairs.Split(';'))
+            {
+                var ids = pair.Split(',');
+                var e = engine.Explain(new Core.Records.SourceRecordKey(ResolveInput.Source, ids[0]), new Core.Records.SourceRecordKey(ResolveInput.Source, ids[1]));
+                Console.Error.WriteLine($"{pair}: prior {e.PriorWeight} total {e.Weight} p={e.Probability} {e.Outcome}");
+                foreach (var step in e.Steps)
+                {
+                    Console.Error.WriteLine($"   {step.Comparison,-9} {step.Weight,7} {step.Level} [{step.Detail}]");
+                }
+            }
+        }
+
         var clusterOf = engine.ClusterAll();
         progress?.Report("clustered");
         var firstId = new Dictionary<int, string>();
@@ -120,7 +134,7 @@ public static class BatchResolution
             : builder.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
 
     private static IProgress<string>? Progress(int rows, Stopwatch clock, TextWriter stderr) =>
-        rows < ProgressThreshold ? null : new ImmediateProgress(message =>
+        rows < ProgressThreshold && Environment.GetEnvironmentVariable("CLUSTERSYNC_PROGRESS") != "1" ? null : new ImmediateProgress(message =>
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:0.0} s] {message}")));
 
     private static long PeakMemoryMb() => Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
