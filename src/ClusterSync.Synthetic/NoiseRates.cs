@@ -9,12 +9,32 @@ public sealed record NoiseRates
     /// <summary>No noise at all: duplicates are exact copies (apart from their id).</summary>
     public static NoiseRates None { get; } = new()
     {
-        NameTypo = 0, NameAcronym = 0, NameWithAcronym = 0, LegalFormChange = 0, CaseChange = 0,
-        DiacriticsStripped = 0, WordOrderSwap = 0, GenericNounTranslated = 0, NameTranslated = 0,
-        Transliterated = 0, StreetTypo = 0, StreetAbbreviated = 0, FieldMissing = 0, AddressMoved = 0,
-        CoordinatesJittered = 0, CoordinatesMissing = 0, WebsiteVariant = 0, WebsiteMissing = 0,
-        EmailOtherMailbox = 0, EmailMissing = 0, PhoneReformatted = 0, PhoneMissing = 0,
-        AcronymChanged = 0, SectorsChanged = 0, FoundedShifted = 0, FoundedMissing = 0,
+        NameTypo = 0,
+        NameAcronym = 0,
+        NameWithAcronym = 0,
+        LegalFormChange = 0,
+        CaseChange = 0,
+        DiacriticsStripped = 0,
+        WordOrderSwap = 0,
+        GenericNounTranslated = 0,
+        NameTranslated = 0,
+        Transliterated = 0,
+        StreetTypo = 0,
+        StreetAbbreviated = 0,
+        FieldMissing = 0,
+        AddressMoved = 0,
+        CoordinatesJittered = 0,
+        CoordinatesMissing = 0,
+        WebsiteVariant = 0,
+        WebsiteMissing = 0,
+        EmailOtherMailbox = 0,
+        EmailMissing = 0,
+        PhoneReformatted = 0,
+        PhoneMissing = 0,
+        AcronymChanged = 0,
+        SectorsChanged = 0,
+        FoundedShifted = 0,
+        FoundedMissing = 0,
     };
 
     /// <summary>One to two character edits (insert, delete, substitute, transpose) in the name.</summary>

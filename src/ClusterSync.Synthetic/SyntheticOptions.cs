@@ -21,7 +21,7 @@ public sealed record SyntheticOptions
     /// <summary>Fraction of entities whose website and e-mail live on a regional agency's shared domain.</summary>
     public double AgencyHostedRate { get; init; } = 0.04;
 
-    /// <summary>Fraction of entities housed in a building shared with other entities of the same city.</summary>
+    /// <summary>Fraction of entities housed at the address of an unrelated earlier entity (same building, same city).</summary>
     public double SharedBuildingRate { get; init; } = 0.04;
 
     /// <summary>Probabilities of each kind of noise in a duplicate.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ClusterSync.Synthetic.Generation;
 
 /// <summary>Acronyms as organisations form them: initials of the content words, or an unrelated brand.</summary>
@@ -12,6 +10,8 @@ internal static class Acronyms
         "και", "της", "του", "των", "и",
     };
 
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create(" -/(),");
+
     private static readonly string[] BrandSyllables =
         ["AB", "AC", "AD", "AL", "AM", "AN", "AR", "AS", "AT", "BI", "BO", "CA", "CE", "CO", "DA", "DE", "DI", "EL", "EM",
          "EN", "ER", "EU", "EX", "FI", "GE", "IN", "IR", "IS", "IT", "KA", "LA", "LE", "LI", "LO", "MA", "ME", "MI",
@@ -21,30 +21,32 @@ internal static class Acronyms
     /// <summary>Initials of the content words (an all-capitals word is kept whole); null when fewer than two letters.</summary>
     public static string? Derive(string name)
     {
-        var builder = new StringBuilder(8);
-        foreach (var word in name.Split([' ', '-', '/', '(', ')', ','], StringSplitOptions.RemoveEmptyEntries))
+        var stopWords = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> initials = stackalloc char[12];
+        var length = 0;
+        var rest = name.AsSpan();
+        while (rest.Length > 0 && length < 8)
         {
-            if (StopWords.Contains(word) || word.EndsWith('.') || !char.IsLetter(word[0]))
+            var end = rest.IndexOfAny(Separators);
+            var word = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? default : rest[(end + 1)..];
+            if (word.IsEmpty || stopWords.Contains(word) || word[^1] == '.' || !char.IsLetter(word[0]))
             {
                 continue;
             }
 
             if (word.Length is >= 2 and <= 4 && IsUpper(word))
             {
-                builder.Append(word);
+                word.CopyTo(initials[length..]);
+                length += word.Length;
             }
             else
             {
-                builder.Append(char.ToUpperInvariant(word[0]));
-            }
-
-            if (builder.Length >= 8)
-            {
-                break;
+                initials[length++] = char.ToUpperInvariant(word[0]);
             }
         }
 
-        return builder.Length >= 2 ? builder.ToString() : null;
+        return length >= 2 ? new string(initials[..Math.Min(length, 8)]) : null;
     }
 
     /// <summary>A pronounceable brand acronym with no relation to the name (<c>AMIRA</c>, <c>TEVO</c>).</summary>
@@ -54,7 +56,7 @@ internal static class Acronyms
         return random.Chance(0.4) ? brand + random.Letter() : brand;
     }
 
-    private static bool IsUpper(string word)
+    private static bool IsUpper(ReadOnlySpan<char> word)
     {
         foreach (var c in word)
         {

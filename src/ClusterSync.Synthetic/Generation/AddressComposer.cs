@@ -21,13 +21,6 @@ internal sealed class AddressComposer(Catalogue catalogue, ulong seed)
         return new StreetAddress(city, street, postalCode, latitude, longitude);
     }
 
-    /// <summary>One of a few buildings per city that several organisations share (an innovation centre, a chamber).</summary>
-    public StreetAddress SharedBuilding(CountryProfile country, City city, int building)
-    {
-        var random = SeededRandom.For(seed, city.Index, 7100 + building);
-        return Compose(country, city, ref random);
-    }
-
     /// <summary>A new address in the same city or one of the nearest cities of the country.</summary>
     public StreetAddress Moved(CountryProfile country, City city, ref SeededRandom random)
     {

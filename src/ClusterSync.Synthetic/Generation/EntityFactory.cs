@@ -14,6 +14,7 @@ internal sealed class EntityFactory
     private const long AttributeStream = 2;
     private const long SiblingStream = 3;
     private const long MutationStream = 4;
+    private const long GuestStream = 6;
 
     private readonly Catalogue _catalogue;
     private readonly SyntheticOptions _options;
@@ -52,27 +53,31 @@ internal sealed class EntityFactory
         }
 
         var anchor = SiblingAnchor(index);
+        if (anchor < 0 && HostOf(index) is var host and >= 0)
+        {
+            var hostEntity = Create(host);
+            var guest = ChooseName(index, hostEntity.Country, hostEntity.Address.City);
+            return Build(index, guest, Names.Render(guest), ref attributes, null, hostEntity.Address);
+        }
+
         var choices = ChooseName(anchor >= 0 ? anchor : index);
         if (anchor >= 0)
         {
             choices = Mutate(choices, index);
         }
 
-        var core = Names.Render(choices);
-        return Build(index, choices, core, ref attributes, anchor >= 0 ? ClusterId(anchor) : null);
+        return Build(index, choices, Names.Render(choices), ref attributes, anchor >= 0 ? ClusterId(anchor) : null, null);
     }
 
-    private OrganisationEntity Build(int index, NameChoices choices, string core, ref SeededRandom random, string? hardNegativeOf)
+    private OrganisationEntity Build(
+        int index, NameChoices choices, string core, ref SeededRandom random, string? hardNegativeOf, StreetAddress? sharedBuilding)
     {
         var country = _catalogue.CountriesByCode[choices.City.Country];
         var traits = hardNegativeOf is null ? EntityTraits.None : EntityTraits.HardNegative;
         var roll = random.NextDouble();
         var acronym = roll < 0.55 ? Acronyms.Derive(core) : roll < 0.65 ? Acronyms.Brand(ref random) : null;
-        var sharedBuilding = random.Chance(_options.SharedBuildingRate);
-        var address = sharedBuilding
-            ? Addresses.SharedBuilding(country, choices.City, random.Next(2))
-            : Addresses.Compose(country, choices.City, ref random);
-        if (sharedBuilding)
+        var address = sharedBuilding ?? Addresses.Compose(country, choices.City, ref random);
+        if (sharedBuilding is not null)
         {
             traits |= EntityTraits.SharedBuilding;
         }
@@ -86,7 +91,7 @@ internal sealed class EntityFactory
             traits |= EntityTraits.AgencyHosted;
         }
 
-        var secondary = choices.Template.Uses(TemplateSlot.Sector2) || random.Chance(0.25) ? choices.Sector2 : null;
+        var secondary = choices.Template.UsesSecondSector || random.Chance(0.25) ? choices.Sector2 : null;
         return new OrganisationEntity
         {
             Index = index,
@@ -126,16 +131,19 @@ internal sealed class EntityFactory
         return roll < 0.7 ? random.Between(1995, 2022) : roll < 0.9 ? random.Between(1960, 1994) : random.Between(1900, 1959);
     }
 
-    private NameChoices ChooseName(int index)
+    /// <summary>The name choices of an entity; a guest of a shared building takes its host's country and city.</summary>
+    private NameChoices ChooseName(int index, CountryProfile? hostCountry = null, City? hostCity = null)
     {
         var random = SeededRandom.For(_seed, index, NameStream);
         var country = _catalogue.Countries.Pick(ref random);
+        country = hostCountry ?? country;
         var language = country.Languages.Pick(ref random);
-        var template = _catalogue.Templates[language.Code].Pick(ref random);
+        var template = _catalogue.TemplatesByLanguage[Languages.IndexOf(language.Code)].Pick(ref random);
         var sector = random.Pick(_catalogue.Sectors);
         var sector2 = OtherSector(sector, ref random);
-        var city = _catalogue.Gazetteer.In(country.Code).Picker.Pick(ref random);
-        var placeIsRegion = random.Chance(country.Code == "US" ? 0.35 : 0.4);
+        var city = country.Cities.Picker.Pick(ref random);
+        city = hostCity ?? city;
+        var placeIsRegion = random.Chance(0.06);
         var alternatives = random.NextULong();
         var legalForm = random.Chance(country.LegalFormRate) ? LegalFormFor(country, language, ref random) : null;
         return new NameChoices(language, template, sector, sector2, city, placeIsRegion, alternatives, legalForm);
@@ -171,13 +179,34 @@ internal sealed class EntityFactory
 
         var random = SeededRandom.For(_seed, index, SiblingStream);
         var anchor = index - 1 - random.Next(3);
-        while (anchor >= 0 && (IsSibling(anchor) || _registry.Contains(anchor)))
+        while (anchor >= 0 && (IsSibling(anchor) || IsGuest(anchor) || _registry.Contains(anchor)))
         {
             anchor--;
         }
 
         return anchor;
     }
+
+    /// <summary>The earlier entity whose building a guest shares, or -1.</summary>
+    private int HostOf(int index)
+    {
+        if (index == 0 || !IsGuest(index))
+        {
+            return -1;
+        }
+
+        var random = SeededRandom.For(_seed, index, GuestStream);
+        var host = index - 1 - random.Next(4);
+        while (host >= 0 && IsGuest(host))
+        {
+            host--;
+        }
+
+        return host;
+    }
+
+    private bool IsGuest(int index) =>
+        !_registry.Contains(index) && SeededRandom.For(_seed, index, GuestStream, 1).Chance(_options.SharedBuildingRate);
 
     private bool IsSibling(int index) =>
         !_registry.Contains(index) && SeededRandom.For(_seed, index, SiblingStream, 1).Chance(_options.HardNegativeRate);

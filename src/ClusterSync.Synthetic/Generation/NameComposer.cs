@@ -1,4 +1,3 @@
-using System.Text;
 using ClusterSync.Synthetic.Vocabulary;
 
 namespace ClusterSync.Synthetic.Generation;
@@ -8,10 +7,13 @@ internal sealed class NameComposer(Catalogue catalogue)
 {
     private static readonly string[] BrandPrefixes = ["", "", "", "Inno", "Smart", "Neo", "Tri", "Uni", "Euro", "Nord", "Alp", "Trans", "Inter", "Pro"];
     private static readonly string[] BrandJoints = ["", "", "i", "o", "a"];
+    private static readonly string[] BrandSyllables =
+        ["", "", "", "", "", "ri", "va", "lo", "ne", "ta", "mi", "so", "ve", "ka", "li", "no", "ra", "te", "si", "do", "ma", "co", "be", "gu", "pa", "xa", "ze", "lu", "mo", "ti"];
     private static readonly string[] BrandSuffixes =
         ["net", "tec", "con", "lab", "nova", "ia", "ix", "on", "us", "ra", "is", "ex", "ium", "ica", "era", "polis", "sphere", "link", "wise", "ion", "Net", "Tech", "Hub", "Lab"];
 
-    private readonly StringBuilder _builder = new(96);
+    private readonly char[] _buffer = new char[512];
+    private int _length;
 
     public PlaceNames Places { get; } = new(catalogue.Gazetteer);
 
@@ -22,41 +24,26 @@ internal sealed class NameComposer(Catalogue catalogue)
     public string Render(in NameChoices choices, NameTemplate template, string language)
     {
         var alternatives = new SeededRandom(choices.AlternativesSeed);
-        var builder = _builder.Clear();
+        _length = 0;
         foreach (var token in template.Tokens)
         {
-            switch (token.Slot)
+            Append(token.Slot switch
             {
-                case TemplateSlot.Literal:
-                    builder.Append(token.Text);
-                    break;
-                case TemplateSlot.Choice:
-                    builder.Append(alternatives.Pick(token.Alternatives));
-                    break;
-                case TemplateSlot.City:
-                    builder.Append(Places.CityInName(choices.City, language));
-                    break;
-                case TemplateSlot.Region:
-                    builder.Append(Places.RegionInName(choices.City, language));
-                    break;
-                case TemplateSlot.Place:
-                    builder.Append(choices.PlaceIsRegion
-                        ? Places.RegionInName(choices.City, language)
-                        : Places.CityInName(choices.City, language));
-                    break;
-                case TemplateSlot.Sector:
-                    builder.Append(choices.Sector.Label(language));
-                    break;
-                case TemplateSlot.Sector2:
-                    builder.Append(choices.Sector2.Label(language));
-                    break;
-                case TemplateSlot.Brand:
-                    AppendBrand(builder, choices.Sector.BrandStem, ref alternatives);
-                    break;
-            }
+                TemplateSlot.Literal => token.Text,
+                TemplateSlot.Choice => alternatives.Pick(token.Alternatives),
+                TemplateSlot.City => Places.CityInName(choices.City, language),
+                TemplateSlot.Region => Places.RegionInName(choices.City, language),
+                TemplateSlot.Place => choices.PlaceIsRegion
+                    ? Places.RegionInName(choices.City, language)
+                    : Places.CityInName(choices.City, language),
+                TemplateSlot.Sector => choices.Sector.Label(language),
+                TemplateSlot.Sector2 => choices.Sector2.Label(language),
+                _ => Brand(choices.Sector.BrandStem, ref alternatives),
+            });
         }
 
-        return Collapse(builder);
+        var length = _length > 0 && _buffer[_length - 1] == ' ' ? _length - 1 : _length;
+        return new string(_buffer, 0, length);
     }
 
     /// <summary>Name plus legal form, as written in a register (<c>Name e.V.</c>, <c>Name, Inc.</c>).</summary>
@@ -65,50 +52,34 @@ internal sealed class NameComposer(Catalogue catalogue)
         : legalForm.StartsWith(',') ? core + legalForm
         : string.Concat(core, " ", legalForm);
 
-    private static void AppendBrand(StringBuilder builder, string stem, ref SeededRandom random)
+    private static string Brand(string stem, ref SeededRandom random)
     {
         var prefix = random.Pick(BrandPrefixes);
-        builder.Append(prefix);
-        builder.Append(prefix.Length > 0 ? stem.ToLowerInvariant() : stem);
         var suffix = random.Pick(BrandSuffixes);
-        if (char.IsLower(suffix[0]))
-        {
-            builder.Append(random.Pick(BrandJoints));
-        }
-
-        builder.Append(suffix);
+        var joint = string.Concat(char.IsLower(suffix[0]) ? random.Pick(BrandJoints) : "", random.Pick(BrandSyllables));
+        return prefix.Length == 0
+            ? string.Concat(stem, joint, suffix)
+            : string.Concat(prefix, stem.ToLowerInvariant(), joint, suffix);
     }
 
-    private static string Collapse(StringBuilder builder)
+    /// <summary>Appends text, never writing a space at the start or after another space.</summary>
+    private void Append(string text)
     {
-        var write = 0;
-        var space = true;
-        for (var read = 0; read < builder.Length; read++)
+        var buffer = _buffer;
+        var length = _length;
+        foreach (var c in text)
         {
-            var c = builder[read];
-            if (c == ' ')
+            if (c == ' ' && (length == 0 || buffer[length - 1] == ' '))
             {
-                if (space)
-                {
-                    continue;
-                }
-
-                space = true;
-            }
-            else
-            {
-                space = false;
+                continue;
             }
 
-            builder[write++] = c;
+            if (length < buffer.Length)
+            {
+                buffer[length++] = c;
+            }
         }
 
-        if (write > 0 && builder[write - 1] == ' ')
-        {
-            write--;
-        }
-
-        builder.Length = write;
-        return builder.ToString();
+        _length = length;
     }
 }

@@ -29,9 +29,22 @@ internal sealed class Weighted<T>
 
     public T Pick(ref SeededRandom random)
     {
-        var target = random.NextDouble() * _cumulative[^1];
-        var index = Array.BinarySearch(_cumulative, target);
-        index = index < 0 ? ~index : index + 1;
-        return _items[Math.Min(index, _items.Length - 1)];
+        var cumulative = _cumulative;
+        var target = random.NextDouble() * cumulative[^1];
+        int low = 0, high = cumulative.Length - 1;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (cumulative[middle] <= target)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return _items[low];
     }
 }

@@ -11,24 +11,83 @@ internal static class Scripts
 
     private static readonly Dictionary<char, string> CyrillicToLatin = new()
     {
-        ['а'] = "a", ['б'] = "b", ['в'] = "v", ['г'] = "g", ['д'] = "d", ['ђ'] = "đ", ['е'] = "e", ['ж'] = "ž",
-        ['з'] = "z", ['и'] = "i", ['ј'] = "j", ['к'] = "k", ['л'] = "l", ['љ'] = "lj", ['м'] = "m", ['н'] = "n",
-        ['њ'] = "nj", ['о'] = "o", ['п'] = "p", ['р'] = "r", ['с'] = "s", ['т'] = "t", ['ћ'] = "ć", ['у'] = "u",
-        ['ф'] = "f", ['х'] = "h", ['ц'] = "c", ['ч'] = "č", ['џ'] = "dž", ['ш'] = "š",
+        ['а'] = "a",
+        ['б'] = "b",
+        ['в'] = "v",
+        ['г'] = "g",
+        ['д'] = "d",
+        ['ђ'] = "đ",
+        ['е'] = "e",
+        ['ж'] = "ž",
+        ['з'] = "z",
+        ['и'] = "i",
+        ['ј'] = "j",
+        ['к'] = "k",
+        ['л'] = "l",
+        ['љ'] = "lj",
+        ['м'] = "m",
+        ['н'] = "n",
+        ['њ'] = "nj",
+        ['о'] = "o",
+        ['п'] = "p",
+        ['р'] = "r",
+        ['с'] = "s",
+        ['т'] = "t",
+        ['ћ'] = "ć",
+        ['у'] = "u",
+        ['ф'] = "f",
+        ['х'] = "h",
+        ['ц'] = "c",
+        ['ч'] = "č",
+        ['џ'] = "dž",
+        ['ш'] = "š",
     };
 
-    private static readonly Dictionary<string, string> GreekPairs = new(StringComparer.Ordinal)
+    private static readonly Dictionary<int, string> GreekPairs = new()
     {
-        ["ου"] = "ou", ["αι"] = "ai", ["ει"] = "ei", ["οι"] = "oi", ["μπ"] = "mp", ["ντ"] = "nt",
-        ["γκ"] = "gk", ["γγ"] = "ng", ["αυ"] = "av", ["ευ"] = "ev",
+        [Pair('ο', 'υ')] = "ou",
+        [Pair('α', 'ι')] = "ai",
+        [Pair('ε', 'ι')] = "ei",
+        [Pair('ο', 'ι')] = "oi",
+        [Pair('μ', 'π')] = "mp",
+        [Pair('ν', 'τ')] = "nt",
+        [Pair('γ', 'κ')] = "gk",
+        [Pair('γ', 'γ')] = "ng",
+        [Pair('α', 'υ')] = "av",
+        [Pair('ε', 'υ')] = "ev",
     };
 
     private static readonly Dictionary<char, string> GreekSingles = new()
     {
-        ['α'] = "a", ['β'] = "v", ['γ'] = "g", ['δ'] = "d", ['ε'] = "e", ['ζ'] = "z", ['η'] = "i", ['θ'] = "th",
-        ['ι'] = "i", ['κ'] = "k", ['λ'] = "l", ['μ'] = "m", ['ν'] = "n", ['ξ'] = "x", ['ο'] = "o", ['π'] = "p",
-        ['ρ'] = "r", ['σ'] = "s", ['ς'] = "s", ['τ'] = "t", ['υ'] = "y", ['φ'] = "f", ['χ'] = "ch", ['ψ'] = "ps",
-        ['ω'] = "o", ['ϊ'] = "i", ['ϋ'] = "y", ['ΐ'] = "i", ['ΰ'] = "y",
+        ['α'] = "a",
+        ['β'] = "v",
+        ['γ'] = "g",
+        ['δ'] = "d",
+        ['ε'] = "e",
+        ['ζ'] = "z",
+        ['η'] = "i",
+        ['θ'] = "th",
+        ['ι'] = "i",
+        ['κ'] = "k",
+        ['λ'] = "l",
+        ['μ'] = "m",
+        ['ν'] = "n",
+        ['ξ'] = "x",
+        ['ο'] = "o",
+        ['π'] = "p",
+        ['ρ'] = "r",
+        ['σ'] = "s",
+        ['ς'] = "s",
+        ['τ'] = "t",
+        ['υ'] = "y",
+        ['φ'] = "f",
+        ['χ'] = "ch",
+        ['ψ'] = "ps",
+        ['ω'] = "o",
+        ['ϊ'] = "i",
+        ['ϋ'] = "y",
+        ['ΐ'] = "i",
+        ['ΰ'] = "y",
     };
 
     public static string SerbianToCyrillic(string latin)
@@ -77,7 +136,9 @@ internal static class Scripts
 
     public static bool IsGreek(char c) => c is >= '\u0370' and <= '\u03FF' or >= '\u1F00' and <= '\u1FFF';
 
-    private static string ToLatin(string text, Dictionary<char, string> singles, Dictionary<string, string>? pairs)
+    private static int Pair(char first, char second) => first << 16 | second;
+
+    private static string ToLatin(string text, Dictionary<char, string> singles, Dictionary<int, string>? pairs)
     {
         var builder = new StringBuilder(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
@@ -87,7 +148,7 @@ internal static class Scripts
             var upper = char.IsUpper(c);
             var nextUpper = i + 1 < text.Length && char.IsUpper(text[i + 1]);
             if (pairs is not null && i + 1 < text.Length
-                && pairs.TryGetValue(string.Concat(lower, Unaccent(char.ToLowerInvariant(text[i + 1]))), out var pair))
+                && pairs.TryGetValue(Pair(lower, Unaccent(char.ToLowerInvariant(text[i + 1]))), out var pair))
             {
                 AppendCased(builder, pair, upper, upper && nextUpper);
                 i++;

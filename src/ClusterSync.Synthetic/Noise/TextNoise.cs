@@ -8,39 +8,7 @@ namespace ClusterSync.Synthetic.Noise;
 internal static class TextNoise
 {
     /// <summary>Removes diacritics (<c>é</c> → <c>e</c>, <c>ß</c> → <c>ss</c>, <c>ł</c> → <c>l</c>); Greek loses its accents.</summary>
-    public static string StripDiacritics(string text)
-    {
-        if (IsAscii(text))
-        {
-            return text;
-        }
-
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            builder.Append(c switch
-            {
-                'ß' => "ss",
-                'ł' => "l",
-                'Ł' => "L",
-                'đ' => "d",
-                'Đ' => "D",
-                'ø' => "o",
-                'Ø' => "O",
-                'æ' => "ae",
-                'ı' => "i",
-                _ => c.ToString(),
-            });
-        }
-
-        return builder.ToString().Normalize(NormalizationForm.FormC);
-    }
+    public static string StripDiacritics(string text) => TextFold.StripDiacritics(text);
 
     /// <summary>One edit at a random letter: insert (doubled letter), delete, substitute (a letter of the same text) or transpose.</summary>
     public static string Typo(string text, ref SeededRandom random)

@@ -23,43 +23,60 @@ internal sealed class Catalogue
 
     public required IReadOnlyDictionary<string, Weighted<NameTemplate>> Templates { get; init; }
 
+    /// <summary>Templates indexed like <see cref="Languages.All"/>.</summary>
+    public required Weighted<NameTemplate>[] TemplatesByLanguage { get; init; }
+
     public required IReadOnlyDictionary<string, StreetStyle> StreetStyles { get; init; }
 
     public required IReadOnlyDictionary<string, string[]> LegalFormVariants { get; init; }
 
-    /// <summary>Words by <c>language|slot</c>: mailbox, staff, agency.</summary>
-    public required IReadOnlyDictionary<string, string[]> Words { get; init; }
+    /// <summary>Words by slot (mailbox, staff, agency), then by language.</summary>
+    public required IReadOnlyDictionary<string, Dictionary<string, string[]>> Words { get; init; }
 
     /// <summary>Generic nouns (cluster, network, …): one row per concept, one column per language.</summary>
     public required IReadOnlyList<IReadOnlyDictionary<string, string>> GenericNouns { get; init; }
 
     public required RegistryOrganisation[] Registry { get; init; }
 
-    public string[] WordsFor(string language, string slot) =>
-        Words.TryGetValue(language + "|" + slot, out var words) ? words : Words[Languages.English + "|" + slot];
+    public string[] WordsFor(string language, string slot)
+    {
+        var bySlot = Words[slot];
+        return bySlot.TryGetValue(language, out var words) ? words : bySlot[Languages.English];
+    }
 
     private static Catalogue Load()
     {
         var gazetteer = Gazetteer.Load();
         var countries = ResourceTable.Read("vocabulary/countries.tsv").Select(ParseCountry)
             .Where(c => gazetteer.HasCountry(c.Code)).ToList();
+        foreach (var country in countries)
+        {
+            country.Cities = gazetteer.In(country.Code);
+        }
+
+        var templates = ResourceTable.Read("vocabulary/templates.tsv")
+            .GroupBy(r => r[0], StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => new Weighted<NameTemplate>(g.Select(r => (NameTemplate.Parse(r[0], r[2]), Number(r[1])))),
+                StringComparer.Ordinal);
         return new Catalogue
         {
             Gazetteer = gazetteer,
             Countries = new Weighted<CountryProfile>(countries.Select(c => (c, c.Weight))),
             CountriesByCode = countries.ToDictionary(c => c.Code, StringComparer.Ordinal),
             Sectors = LoadSectors(),
-            Templates = ResourceTable.Read("vocabulary/templates.tsv")
-                .GroupBy(r => r[0], StringComparer.Ordinal)
-                .ToDictionary(
-                    g => g.Key,
-                    g => new Weighted<NameTemplate>(g.Select(r => (NameTemplate.Parse(r[0], r[2]), Number(r[1])))),
-                    StringComparer.Ordinal),
+            Templates = templates,
+            TemplatesByLanguage = [.. Languages.All.Select(l => templates[l])],
             StreetStyles = LoadStreetStyles(),
             LegalFormVariants = ResourceTable.Read("vocabulary/legal-forms.tsv")
                 .ToDictionary(r => r[0], r => r[1].Split('|'), StringComparer.Ordinal),
             Words = ResourceTable.Read("vocabulary/words.tsv")
-                .ToDictionary(r => r[0] + "|" + r[1], r => r[2].Split('|'), StringComparer.Ordinal),
+                .GroupBy(r => r[1], StringComparer.Ordinal)
+                .ToDictionary(
+                    g => g.Key,
+                    g => g.ToDictionary(r => r[0], r => r[2].Split('|'), StringComparer.Ordinal),
+                    StringComparer.Ordinal),
             GenericNouns = LoadNouns(),
             Registry = LoadRegistry(),
         };
@@ -137,11 +154,12 @@ internal sealed class Catalogue
         return nouns;
     }
 
+    /// <summary>One organisation per distinct title: the registry lists one of them twice under two ids.</summary>
     private static RegistryOrganisation[] LoadRegistry() =>
         [.. ResourceTable.Read("registry/registry_org_clusters.dedup.csv")
-            .GroupBy(r => r[0], StringComparer.Ordinal)
-            .OrderBy(g => int.Parse(g.Key, CultureInfo.InvariantCulture))
-            .Select(g => new RegistryOrganisation(g.First()[1].Trim(), [.. g.Select(r => r[3]).Distinct(StringComparer.Ordinal)]))];
+            .GroupBy(r => r[1].Trim(), StringComparer.Ordinal)
+            .OrderBy(g => g.Min(r => int.Parse(r[0], CultureInfo.InvariantCulture)))
+            .Select(g => new RegistryOrganisation(g.Key, [.. g.Select(r => r[3]).Distinct(StringComparer.Ordinal)]))];
 
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 }

@@ -23,6 +23,9 @@ internal sealed record CountryProfile(
         Languages.Items.Select(l => l.Code).FirstOrDefault(c => c != Vocabulary.Languages.English) ?? Vocabulary.Languages.English;
 
     public int SubscriberDigits { get; } = PhoneNational.Count(c => c == '#') - AreaDigits;
+
+    /// <summary>The country's cities (set when the catalogue is loaded).</summary>
+    public CountryCities Cities { get; internal set; } = null!;
 }
 
 /// <summary>House-number and street-name patterns of one national style, with common abbreviations.</summary>

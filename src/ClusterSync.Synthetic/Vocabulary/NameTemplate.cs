@@ -25,15 +25,17 @@ internal sealed class NameTemplate
         Language = language;
         Pattern = pattern;
         Tokens = tokens;
+        UsesSecondSector = Array.Exists(tokens, t => t.Slot == TemplateSlot.Sector2);
     }
+
+    /// <summary>True when the name names two sectors.</summary>
+    public bool UsesSecondSector { get; }
 
     public string Language { get; }
 
     public string Pattern { get; }
 
     public TemplateToken[] Tokens { get; }
-
-    public bool Uses(TemplateSlot slot) => Array.Exists(Tokens, t => t.Slot == slot);
 
     public static NameTemplate Parse(string language, string pattern)
     {
