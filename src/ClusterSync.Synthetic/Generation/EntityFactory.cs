@@ -20,6 +20,7 @@ internal sealed class EntityFactory
     private readonly SyntheticOptions _options;
     private readonly ulong _seed;
     private readonly RegistryEntities _registry;
+    private readonly string?[] _areaCodes;
 
     public EntityFactory(Catalogue catalogue, SyntheticOptions options, int entityCount)
     {
@@ -28,7 +29,8 @@ internal sealed class EntityFactory
         _seed = (ulong)options.Seed;
         Names = new NameComposer(catalogue);
         Addresses = new AddressComposer(catalogue, _seed);
-        Web = new WebIdentities(catalogue, _seed);
+        _areaCodes = new string?[catalogue.Gazetteer.Cities.Count];
+        Web = new WebIdentities(catalogue, _seed, AreaCode);
         _registry = new RegistryEntities(catalogue, entityCount);
     }
 
@@ -123,7 +125,11 @@ internal sealed class EntityFactory
     }
 
     internal string Phone(CountryProfile country, City city, ref SeededRandom random) =>
-        PhoneFormats.NewNumber(country, PhoneFormats.AreaCode(country, _seed, city), ref random);
+        PhoneFormats.NewNumber(country, AreaCode(country, city), ref random);
+
+    /// <summary>The telephone area code of a city: neighbours share it.</summary>
+    private string AreaCode(CountryProfile country, City city) =>
+        _areaCodes[city.Index] ??= PhoneFormats.AreaCode(country, _seed, city);
 
     internal static int FoundingYear(ref SeededRandom random)
     {

@@ -13,13 +13,14 @@ internal static class PhoneFormats
 
     public static string NewNumber(CountryProfile country, string areaCode, ref SeededRandom random)
     {
-        var builder = new StringBuilder(areaCode, areaCode.Length + country.SubscriberDigits);
-        for (var i = 0; i < country.SubscriberDigits; i++)
+        Span<char> digits = stackalloc char[areaCode.Length + country.SubscriberDigits];
+        areaCode.CopyTo(digits);
+        for (var i = areaCode.Length; i < digits.Length; i++)
         {
-            builder.Append(i == 0 ? (char)('2' + random.Next(8)) : random.Digit());
+            digits[i] = i == areaCode.Length ? (char)('2' + random.Next(8)) : random.Digit();
         }
 
-        return builder.ToString();
+        return new string(digits);
     }
 
     public static string AreaCode(CountryProfile country, ulong seed, City city)
@@ -44,17 +45,16 @@ internal static class PhoneFormats
         _ => Fill(country.PhoneNational, digits),
     };
 
-    private static string Fill(string pattern, string digits)
-    {
-        var builder = new StringBuilder(pattern.Length);
-        var next = 0;
-        foreach (var c in pattern)
+    private static string Fill(string pattern, string digits) =>
+        string.Create(pattern.Length, (pattern, digits), static (span, state) =>
         {
-            builder.Append(c == '#' && next < digits.Length ? digits[next++] : c);
-        }
-
-        return builder.ToString();
-    }
+            var next = 0;
+            for (var i = 0; i < span.Length; i++)
+            {
+                var c = state.pattern[i];
+                span[i] = c == '#' && next < state.digits.Length ? state.digits[next++] : c;
+            }
+        });
 
     private static string Strip(string text)
     {

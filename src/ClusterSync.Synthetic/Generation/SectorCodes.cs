@@ -1,4 +1,3 @@
-using ClusterSync.Core.Records;
 using ClusterSync.Synthetic.Vocabulary;
 
 namespace ClusterSync.Synthetic.Generation;
@@ -60,11 +59,11 @@ internal static class SectorCodes
         }
     }
 
-    public static string UsCluster(SectorConcept sector) => SectorSchemes.UsCluster + ":" + sector.UsCluster;
+    public static string UsCluster(SectorConcept sector) => sector.UsClusterCode;
 
-    private static string Naics(SectorConcept sector) => SectorSchemes.Naics2012 + ":" + sector.Naics2012;
+    private static string Naics(SectorConcept sector) => sector.Naics2012Code;
 
-    private static string Nace(SectorConcept sector) => SectorSchemes.Nace2 + ":" + sector.Nace2;
+    private static string Nace(SectorConcept sector) => sector.Nace2Code;
 
-    private static string Ecosystem(SectorConcept sector) => SectorSchemes.EuEcosystem + ":" + sector.Ecosystem;
+    private static string Ecosystem(SectorConcept sector) => sector.EcosystemCode;
 }

@@ -71,6 +71,11 @@ internal static class WebAddresses
     private static string Shorten(string slug, string separator)
     {
         const int MaxLength = 40;
+        if (slug.Length <= MaxLength)
+        {
+            return separator == "-" ? slug : slug.Replace("-", separator, StringComparison.Ordinal);
+        }
+
         var words = slug.Split('-');
         var collapsed = 0;
         while (collapsed < words.Length - 2 && Length(words, collapsed) > MaxLength)

@@ -6,7 +6,7 @@ namespace ClusterSync.Synthetic.Generation;
 internal readonly record struct WebIdentity(string WebAddress, string EmailDomain, string Mailbox, bool AgencyHosted, string? SharedPhone);
 
 /// <summary>Own domains and regional agency domains (one agency per region, shared by the programmes it hosts).</summary>
-internal sealed class WebIdentities(Catalogue catalogue, ulong seed)
+internal sealed class WebIdentities(Catalogue catalogue, ulong seed, Func<CountryProfile, City, string> areaCode)
 {
     public WebIdentity Own(CountryProfile country, string language, City city, string latinName, string? acronym, ref SeededRandom random)
     {
@@ -34,7 +34,7 @@ internal sealed class WebIdentities(Catalogue catalogue, ulong seed)
         var domain = pattern.Replace("{region}", WebAddresses.Slug(regionName, 3), StringComparison.Ordinal)
             + "." + country.TopLevelDomains.Items[0];
 
-        var switchboard = PhoneFormats.NewNumber(country, PhoneFormats.AreaCode(country, seed, regionSeat), ref random);
+        var switchboard = PhoneFormats.NewNumber(country, areaCode(country, regionSeat), ref random);
         return (domain, switchboard);
     }
 }

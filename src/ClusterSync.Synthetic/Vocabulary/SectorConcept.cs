@@ -11,5 +11,13 @@ internal sealed record SectorConcept(
     string BrandStem,
     IReadOnlyDictionary<string, string> Labels)
 {
+    public string UsClusterCode { get; } = Core.Records.SectorSchemes.UsCluster + ":" + UsCluster;
+
+    public string Naics2012Code { get; } = Core.Records.SectorSchemes.Naics2012 + ":" + Naics2012;
+
+    public string Nace2Code { get; } = Core.Records.SectorSchemes.Nace2 + ":" + Nace2;
+
+    public string EcosystemCode { get; } = Core.Records.SectorSchemes.EuEcosystem + ":" + Ecosystem;
+
     public string Label(string language) => Labels[language];
 }
