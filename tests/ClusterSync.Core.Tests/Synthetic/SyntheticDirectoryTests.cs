@@ -116,6 +116,19 @@ public class SyntheticDirectoryTests
     }
 
     [Test]
+    public void Noise_is_reported_only_where_it_changed_the_record()
+    {
+        var options = new SyntheticOptions { Count = 3_000, Noise = NoiseRates.None with { PhoneMissing = 1 } };
+        var records = SyntheticDirectory.Generate(options).ToList();
+        var firsts = records.Where(r => r.CopyIndex == 0).ToDictionary(r => r.TrueCluster);
+
+        var duplicates = records.Where(r => r.CopyIndex > 0).ToList();
+
+        Assert.That(duplicates.All(d => d.Phone is null), Is.True);
+        Assert.That(duplicates.All(d => d.Noise == (firsts[d.TrueCluster].Phone is null ? NoiseKinds.None : NoiseKinds.PhoneMissing)), Is.True);
+    }
+
+    [Test]
     public void Rejects_a_duplicate_rate_above_the_maximum_before_enumeration()
     {
         var options = new SyntheticOptions { DuplicateRate = 0.61 };
