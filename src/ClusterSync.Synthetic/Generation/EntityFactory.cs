@@ -31,7 +31,7 @@ internal sealed class EntityFactory
         Addresses = new AddressComposer(catalogue, _seed);
         _areaCodes = new string?[catalogue.Gazetteer.Cities.Count];
         Web = new WebIdentities(catalogue, _seed, AreaCode);
-        _registry = new RegistryEntities(catalogue, entityCount);
+        _registry = new RegistryEntities(catalogue, entityCount, _seed);
     }
 
     public Catalogue Catalogue => _catalogue;

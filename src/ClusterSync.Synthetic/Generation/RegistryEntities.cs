@@ -4,7 +4,8 @@ namespace ClusterSync.Synthetic.Generation;
 
 /// <summary>
 /// Entities named after real U.S. Cluster Registry organisations: each name at most once per data set,
-/// at evenly spaced entity indices, placed in the state or city the name mentions.
+/// at evenly spaced entity indices (which names a small set gets depends on the seed), placed in the
+/// state or city the name mentions.
 /// </summary>
 internal sealed class RegistryEntities
 {
@@ -12,11 +13,13 @@ internal sealed class RegistryEntities
     private readonly int _stride;
     private readonly City?[] _homes;
     private readonly CountryProfile _unitedStates;
+    private readonly int _offset;
 
-    public RegistryEntities(Catalogue catalogue, int entityCount)
+    public RegistryEntities(Catalogue catalogue, int entityCount, ulong seed)
     {
         _catalogue = catalogue;
         _stride = Math.Max(entityCount / Math.Max(catalogue.Registry.Length, 1), 20);
+        _offset = SeededRandom.For(seed, -2).Next(Math.Max(catalogue.Registry.Length, 1));
         _unitedStates = catalogue.CountriesByCode["US"];
         var cities = catalogue.Gazetteer.In("US");
         _homes = [.. catalogue.Registry.Select(o => Home(o.Name, cities))];
@@ -26,7 +29,7 @@ internal sealed class RegistryEntities
 
     public bool TryGet(int index, out int registryIndex)
     {
-        registryIndex = index / _stride;
+        registryIndex = (index / _stride + _offset) % _catalogue.Registry.Length;
         return Contains(index);
     }
 
