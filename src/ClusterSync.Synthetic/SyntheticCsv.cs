@@ -82,9 +82,15 @@ public static class SyntheticCsv
     private static void WriteNumber(TextWriter writer, double? value, Span<char> buffer)
     {
         writer.Write(',');
-        if (value is { } number && number.TryFormat(buffer, out var written, "0.#####", CultureInfo.InvariantCulture))
+        if (value is { } number && number.TryFormat(buffer, out var written, "F5", CultureInfo.InvariantCulture))
         {
-            writer.Write(buffer[..written]);
+            // Five decimals (about 1 m), trailing zeros dropped: 48.10000 is written 48.1.
+            while (buffer[written - 1] == '0')
+            {
+                written--;
+            }
+
+            writer.Write(buffer[..(buffer[written - 1] == '.' ? written - 1 : written)]);
         }
     }
 
