@@ -1,0 +1,248 @@
+using ClusterSync.Synthetic.Noise;
+using ClusterSync.Synthetic.Vocabulary;
+
+namespace ClusterSync.Synthetic.Generation;
+
+/// <summary>
+/// Builds entity <c>i</c> from the seed alone, so any entity can be rebuilt at any time and nothing is
+/// kept in memory. Name choices and other attributes use separate random streams: a hard negative takes
+/// its anchor's name choices, changes one, and draws everything else itself.
+/// </summary>
+internal sealed class EntityFactory
+{
+    private const long NameStream = 1;
+    private const long AttributeStream = 2;
+    private const long SiblingStream = 3;
+    private const long MutationStream = 4;
+    private const long GuestStream = 6;
+
+    private readonly Catalogue _catalogue;
+    private readonly SyntheticOptions _options;
+    private readonly ulong _seed;
+    private readonly RegistryEntities _registry;
+    private readonly string?[] _areaCodes;
+
+    public EntityFactory(Catalogue catalogue, SyntheticOptions options, int entityCount)
+    {
+        _catalogue = catalogue;
+        _options = options;
+        _seed = (ulong)options.Seed;
+        Names = new NameComposer(catalogue);
+        Addresses = new AddressComposer(catalogue, _seed);
+        _areaCodes = new string?[catalogue.Gazetteer.Cities.Count];
+        Web = new WebIdentities(catalogue, _seed, AreaCode);
+        _registry = new RegistryEntities(catalogue, entityCount, _seed);
+    }
+
+    public Catalogue Catalogue => _catalogue;
+
+    public NameComposer Names { get; }
+
+    public AddressComposer Addresses { get; }
+
+    public WebIdentities Web { get; }
+
+    public ulong Seed => _seed;
+
+    public static string ClusterId(int index) => "e" + index.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+
+    public OrganisationEntity Create(int index)
+    {
+        var attributes = SeededRandom.For(_seed, index, AttributeStream);
+        if (_registry.TryGet(index, out var registryOrganisation))
+        {
+            return _registry.Create(this, index, registryOrganisation, ref attributes);
+        }
+
+        var anchor = SiblingAnchor(index);
+        if (anchor < 0 && HostOf(index) is var host and >= 0)
+        {
+            var hostEntity = Create(host);
+            var guest = ChooseName(index, hostEntity.Country, hostEntity.Address.City);
+            return Build(index, guest, Names.Render(guest), ref attributes, null, hostEntity.Address);
+        }
+
+        var choices = ChooseName(anchor >= 0 ? anchor : index);
+        if (anchor >= 0)
+        {
+            choices = Mutate(choices, index);
+        }
+
+        return Build(index, choices, Names.Render(choices), ref attributes, anchor >= 0 ? ClusterId(anchor) : null, null);
+    }
+
+    private OrganisationEntity Build(
+        int index, NameChoices choices, string core, ref SeededRandom random, string? hardNegativeOf, StreetAddress? sharedBuilding)
+    {
+        var country = _catalogue.CountriesByCode[choices.City.Country];
+        var traits = hardNegativeOf is null ? EntityTraits.None : EntityTraits.HardNegative;
+        var roll = random.NextDouble();
+        var acronym = roll < 0.55 ? Acronyms.Derive(core) : roll < 0.65 ? Acronyms.Brand(ref random) : null;
+        var address = sharedBuilding ?? Addresses.Compose(country, choices.City, ref random);
+        if (sharedBuilding is not null)
+        {
+            traits |= EntityTraits.SharedBuilding;
+        }
+
+        var latinName = choices.Language.Code == Languages.Greek ? Scripts.GreekToLatin(core) : core;
+        var web = random.Chance(_options.AgencyHostedRate)
+            ? Web.AgencyHosted(country, choices.City, latinName, acronym, ref random)
+            : Web.Own(country, choices.Language.Code, choices.City, latinName, acronym, ref random);
+        if (web.AgencyHosted)
+        {
+            traits |= EntityTraits.AgencyHosted;
+        }
+
+        var secondary = choices.Template.UsesSecondSector || random.Chance(0.25) ? choices.Sector2 : null;
+        return new OrganisationEntity
+        {
+            Index = index,
+            Cluster = ClusterId(index),
+            Country = country,
+            Language = choices.Language,
+            Choices = choices,
+            NameCore = core,
+            LegalForm = choices.LegalForm?.Form,
+            Acronym = acronym,
+            Address = address,
+            HasRegion = !random.Chance(0.10),
+            HasStreet = !random.Chance(0.08),
+            HasPostalCode = !random.Chance(0.10),
+            HasCoordinates = !random.Chance(0.20),
+            WebAddress = web.WebAddress,
+            EmailDomain = web.EmailDomain,
+            WebsiteStyle = random.Next(WebAddresses.CanonicalStyles),
+            HasWebsite = web.AgencyHosted || !random.Chance(0.10),
+            Mailbox = web.AgencyHosted || random.Chance(0.75) ? web.Mailbox : null,
+            PhoneDigits = web.SharedPhone ?? (random.Chance(0.75) ? Phone(country, choices.City, ref random) : null),
+            PhoneFormat = random.Chance(0.7) ? 0 : 1,
+            Founded = random.Chance(0.65) ? FoundingYear(ref random) : null,
+            Sector = choices.Sector,
+            SectorCodes = random.Chance(0.05) ? [] : SectorCodes.For(country, choices.Sector, secondary, ref random),
+            Traits = traits,
+            HardNegativeOf = hardNegativeOf,
+        };
+    }
+
+    internal string Phone(CountryProfile country, City city, ref SeededRandom random) =>
+        PhoneFormats.NewNumber(country, AreaCode(country, city), ref random);
+
+    /// <summary>The telephone area code of a city: neighbours share it.</summary>
+    private string AreaCode(CountryProfile country, City city) =>
+        _areaCodes[city.Index] ??= PhoneFormats.AreaCode(country, _seed, city);
+
+    internal static int FoundingYear(ref SeededRandom random)
+    {
+        var roll = random.NextDouble();
+        return roll < 0.7 ? random.Between(1995, 2022) : roll < 0.9 ? random.Between(1960, 1994) : random.Between(1900, 1959);
+    }
+
+    /// <summary>The name choices of an entity; a guest of a shared building takes its host's country and city.</summary>
+    private NameChoices ChooseName(int index, CountryProfile? hostCountry = null, City? hostCity = null)
+    {
+        var random = SeededRandom.For(_seed, index, NameStream);
+        var country = _catalogue.Countries.Pick(ref random);
+        country = hostCountry ?? country;
+        var language = country.Languages.Pick(ref random);
+        var template = _catalogue.TemplatesByLanguage[Languages.IndexOf(language.Code)].Pick(ref random);
+        var sector = random.Pick(_catalogue.Sectors);
+        var sector2 = OtherSector(sector, ref random);
+        var city = country.Cities.Picker.Pick(ref random);
+        city = hostCity ?? city;
+        var placeIsRegion = random.Chance(0.06);
+        var alternatives = random.NextULong();
+        var legalForm = random.Chance(country.LegalFormRate) ? LegalFormFor(country, language, ref random) : null;
+        return new NameChoices(language, template, sector, sector2, city, placeIsRegion, alternatives, legalForm);
+    }
+
+    private static LegalFormChoice? LegalFormFor(CountryProfile country, NameLanguage language, ref SeededRandom random)
+    {
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var form = country.LegalForms.Pick(ref random);
+            if (form.Language is null || form.Language == language.Code)
+            {
+                return form;
+            }
+        }
+
+        return null;
+    }
+
+    private SectorConcept OtherSector(SectorConcept sector, ref SeededRandom random)
+    {
+        var other = random.Pick(_catalogue.Sectors);
+        return other.Index == sector.Index ? _catalogue.Sectors[(other.Index + 1) % _catalogue.Sectors.Length] : other;
+    }
+
+    /// <summary>The earlier entity a hard negative imitates, or -1.</summary>
+    private int SiblingAnchor(int index)
+    {
+        if (index == 0 || !IsSibling(index))
+        {
+            return -1;
+        }
+
+        var random = SeededRandom.For(_seed, index, SiblingStream);
+        var anchor = index - 1 - random.Next(3);
+        while (anchor >= 0 && (IsSibling(anchor) || IsGuest(anchor) || _registry.Contains(anchor)))
+        {
+            anchor--;
+        }
+
+        return anchor;
+    }
+
+    /// <summary>The earlier entity whose building a guest shares, or -1.</summary>
+    private int HostOf(int index)
+    {
+        if (index == 0 || !IsGuest(index))
+        {
+            return -1;
+        }
+
+        var random = SeededRandom.For(_seed, index, GuestStream);
+        var host = index - 1 - random.Next(4);
+        while (host >= 0 && IsGuest(host))
+        {
+            host--;
+        }
+
+        return host;
+    }
+
+    private bool IsGuest(int index) =>
+        !_registry.Contains(index) && SeededRandom.For(_seed, index, GuestStream, 1).Chance(_options.SharedBuildingRate);
+
+    private bool IsSibling(int index) =>
+        !_registry.Contains(index) && SeededRandom.For(_seed, index, SiblingStream, 1).Chance(_options.HardNegativeRate);
+
+    /// <summary>Changes the city, the sector or the wording so the name differs from the anchor's in one place.</summary>
+    private NameChoices Mutate(NameChoices anchor, int index)
+    {
+        var random = SeededRandom.For(_seed, index, MutationStream);
+        var anchorName = Names.Render(anchor);
+        var candidate = anchor;
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var kind = random.Next(10);
+            candidate = kind switch
+            {
+                < 4 => anchor with { City = _catalogue.Gazetteer.In(anchor.City.Country).Picker.Pick(ref random) },
+                < 8 => anchor with { Sector = OtherSector(anchor.Sector, ref random) },
+                _ => anchor with { AlternativesSeed = random.NextULong() },
+            };
+            if (candidate.Sector.Index == candidate.Sector2.Index)
+            {
+                candidate = candidate with { Sector2 = OtherSector(candidate.Sector, ref random) };
+            }
+
+            if (!string.Equals(Names.Render(candidate), anchorName, StringComparison.Ordinal))
+            {
+                return candidate;
+            }
+        }
+
+        return candidate;
+    }
+}
