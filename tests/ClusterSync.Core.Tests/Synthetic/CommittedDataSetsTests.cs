@@ -1,6 +1,5 @@
 using System.Text;
 using ClusterSync.Synthetic;
-using NUnit.Framework;
 
 namespace ClusterSync.Core.Tests.Synthetic;
 

@@ -1,4 +1,3 @@
-using NUnit.Framework;
 
 namespace ClusterSync.Core.Tests.Synthetic;
 

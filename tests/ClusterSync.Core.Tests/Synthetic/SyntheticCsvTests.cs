@@ -1,6 +1,5 @@
 using ClusterSync.Synthetic;
 using nietras.SeparatedValues;
-using NUnit.Framework;
 
 namespace ClusterSync.Core.Tests.Synthetic;
 

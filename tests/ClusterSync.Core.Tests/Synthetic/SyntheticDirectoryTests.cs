@@ -1,5 +1,4 @@
 using ClusterSync.Synthetic;
-using NUnit.Framework;
 
 namespace ClusterSync.Core.Tests.Synthetic;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using ClusterSync.Core.Records;
 using ClusterSync.Synthetic;
-using NUnit.Framework;
 
 namespace ClusterSync.Core.Tests.Synthetic;
 

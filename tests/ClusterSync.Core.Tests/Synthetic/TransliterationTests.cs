@@ -1,5 +1,4 @@
 using ClusterSync.Synthetic.Noise;
-using NUnit.Framework;
 
 namespace ClusterSync.Core.Tests.Synthetic;
 
