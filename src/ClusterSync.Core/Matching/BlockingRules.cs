@@ -10,16 +10,19 @@ internal static class BlockingRules
     [
         "web or e-mail domain", "rare name token", "two rarest name tokens", "three rarest name tokens", "acronym + country",
         "geographic cell + name prefix", "phone", "exact name + country", "postal code + name prefix", "locality + name prefix",
-        "name token prefixes + country", "postal code", "locality", "geographic cell",
+        "name token prefixes + country",
     ];
 
     private const int Domain = 0, RareToken = 1, TokenPair = 2, TokenTriple = 3, AcronymCountry = 4, GeoCell = 5,
-        Phone = 6, ExactName = 7, PostalPrefix = 8, CityPrefix = 9, PrefixCountry = 10, PostalOnly = 11, CityOnly = 12, CellOnly = 13;
+        Phone = 6, ExactName = 7, PostalPrefix = 8, CityPrefix = 9, PrefixCountry = 10;
 
     /// <summary>Whether a key's rule compares names (pairs it finds are biased on the name comparisons).</summary>
     public static bool UsesNames(long key) => RuleOf(key) is RareToken or TokenPair or TokenTriple or AcronymCountry or ExactName or PrefixCountry;
 
-    /// <summary>Keys that ignore names entirely, for estimating the name comparisons without bias.</summary>
+    /// <summary>
+    /// Keys that ignore names entirely and find mostly true pairs (a domain or phone number in common), for
+    /// estimating the name comparisons without the bias of name blocking.
+    /// </summary>
     public static void NameFreeKeysOf(FeatureTable t, RecordFeatures f, List<long> keys)
     {
         if (f.Domain >= 0)
@@ -27,24 +30,14 @@ internal static class BlockingRules
             keys.Add(Key(Domain, t.Domains[f.Domain]));
         }
 
+        if (f.EmailDomain >= 0)
+        {
+            keys.Add(Key(Domain, t.Domains[f.EmailDomain]));
+        }
+
         if (f.Phone >= 0)
         {
             keys.Add(Key(Phone, t.Phones[f.Phone]));
-        }
-
-        if (f.Postal >= 0)
-        {
-            keys.Add(Key(PostalOnly, t.Postals[f.Postal]));
-        }
-
-        if (f.City >= 0)
-        {
-            keys.Add(Key(CityOnly, t.Cities[f.City]));
-        }
-
-        if (f.HasCoordinates)
-        {
-            keys.Add(Key(CellOnly, $"{Math.Floor(f.Latitude * 50)}:{Math.Floor(f.Longitude * 50)}"));
         }
     }
 
@@ -52,7 +45,7 @@ internal static class BlockingRules
     public static int RuleOf(long key) => (int)((ulong)key >> 56);
 
     /// <summary>Appends the blocking keys of one record.</summary>
-    public static void KeysOf(FeatureTable t, RecordFeatures f, int maxBlockSize, List<long> keys)
+    public static void KeysOf(FeatureTable t, RecordFeatures f, int maxRareTokenFrequency, List<long> keys)
     {
         if (f.Domain >= 0)
         {
@@ -68,7 +61,7 @@ internal static class BlockingRules
         var rare = RarestTokens(t, f.Tokens, rarest);
         foreach (var token in f.Tokens)
         {
-            if (t.Tokens.UsesOf(token) <= maxBlockSize && t.Tokens[token].Length >= 3)
+            if (t.Tokens.UsesOf(token) <= maxRareTokenFrequency && t.Tokens[token].Length >= 3)
             {
                 keys.Add(Key(RareToken, t.Tokens[token]));
             }

@@ -26,8 +26,8 @@ internal static class Comparisons
     [
         new("name", ["different", "weakly similar (soft TF-IDF >= 0.60)", "similar (>= 0.80)", "very similar (>= 0.92)", "identical, common name", "identical, rare name"],
             [0.05, 0.05, 0.08, 0.22, 0.10, 0.50], [0.97, 0.02, 0.006, 0.002, 0.001, 0.0005]),
-        new("acronym", ["different acronyms", "acronym = initials or name of the other", "same acronym"],
-            [0.05, 0.40, 0.55], [0.98, 0.015, 0.005]),
+        new("acronym", ["different acronyms", "same acronym, used by several records", "acronym = initials or name of the other", "same acronym"],
+            [0.05, 0.05, 0.40, 0.50], [0.98, 0.01, 0.005, 0.005]),
         new("domain", ["different web domains", "e-mail domain matches", "same web domain, shared by several records", "same web domain"],
             [0.10, 0.10, 0.10, 0.70], [0.995, 0.002, 0.002, 0.001]),
         new("phone", ["different numbers", "same number"], [0.25, 0.75], [0.999, 0.001]),
@@ -46,7 +46,7 @@ internal static class Comparisons
     public static void Compare(FeatureTable t, RecordFeatures a, RecordFeatures b, int sharedDomainThreshold, Span<sbyte> levels)
     {
         levels[Name] = NameLevel(t, a, b);
-        levels[Acronym] = AcronymLevel(a, b);
+        levels[Acronym] = AcronymLevel(t, a, b);
         levels[Domain] = DomainLevel(t, a, b, sharedDomainThreshold);
         levels[Phone] = a.Phone < 0 || b.Phone < 0 ? Missing : a.Phone == b.Phone ? (sbyte)1 : (sbyte)0;
         levels[Place] = PlaceLevel(a, b);
@@ -68,103 +68,137 @@ internal static class Comparisons
         return score switch { >= 0.92 => 3, >= 0.80 => 2, >= 0.60 => 1, _ => 0 };
     }
 
-    /// <summary>Best soft TF-IDF similarity over each side's name and alternate names.</summary>
+    /// <summary>
+    /// Best soft TF-IDF similarity over each side's name and alternate names. Words naming a place both
+    /// records are in (their shared locality or region) are left out: the place comparison already counts
+    /// them, and "Photonics Network New York" is not "Music Forum New York".
+    /// </summary>
     public static double NameScore(FeatureTable t, RecordFeatures a, RecordFeatures b)
     {
-        var best = SoftTfIdf(t, a.Tokens, b.Tokens);
+        Span<int> excluded = stackalloc int[Math.Min(a.PlaceTokens.Length, b.PlaceTokens.Length)];
+        var nExcluded = Intersect(a.PlaceTokens, b.PlaceTokens, excluded);
+        var ex = excluded[..nExcluded];
+        var best = SoftTfIdf(t, a.Tokens, a.TokenWeights, b.Tokens, b.TokenWeights, ex);
         if (best < 0.999 && (a.AltTokens.Length > 0 || b.AltTokens.Length > 0))
         {
-            foreach (var alt in a.AltTokens)
+            for (var i = 0; i < a.AltTokens.Length; i++)
             {
-                best = Math.Max(best, SoftTfIdf(t, alt, b.Tokens));
-                foreach (var altB in b.AltTokens)
+                best = Math.Max(best, SoftTfIdf(t, a.AltTokens[i], a.AltWeights[i], b.Tokens, b.TokenWeights, ex));
+                for (var j = 0; j < b.AltTokens.Length; j++)
                 {
-                    best = Math.Max(best, SoftTfIdf(t, alt, altB));
+                    best = Math.Max(best, SoftTfIdf(t, a.AltTokens[i], a.AltWeights[i], b.AltTokens[j], b.AltWeights[j], ex));
                 }
             }
 
-            foreach (var altB in b.AltTokens)
+            for (var j = 0; j < b.AltTokens.Length; j++)
             {
-                best = Math.Max(best, SoftTfIdf(t, a.Tokens, altB));
+                best = Math.Max(best, SoftTfIdf(t, a.Tokens, a.TokenWeights, b.AltTokens[j], b.AltWeights[j], ex));
             }
         }
 
         return best;
     }
 
-    /// <summary>
-    /// Soft TF-IDF (Cohen, Ravikumar and Fienberg 2003), symmetrised: tokens weigh by rarity, and a token
-    /// matches its closest counterpart when their Jaro-Winkler similarity is at least 0.9.
-    /// </summary>
-    public static double SoftTfIdf(FeatureTable t, int[] a, int[] b)
+    private static int Intersect(int[] a, int[] b, Span<int> result)
     {
-        if (a.Length == 0 || b.Length == 0)
+        int i = 0, j = 0, n = 0;
+        while (i < a.Length && j < b.Length)
         {
-            return 0;
+            if (a[i] == b[j])
+            {
+                result[n++] = a[i];
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
         }
 
-        Span<double> wa = a.Length <= 32 ? stackalloc double[a.Length] : new double[a.Length];
-        Span<double> wb = b.Length <= 32 ? stackalloc double[b.Length] : new double[b.Length];
+        return n;
+    }
+
+    /// <summary>
+    /// Soft TF-IDF (Cohen, Ravikumar and Fienberg 2003), symmetrised: tokens weigh by rarity, and a token
+    /// matches its closest counterpart when their Jaro-Winkler similarity is at least 0.9. Token arrays are
+    /// sorted ids with their weights; <paramref name="excluded"/> (sorted) are ignored on both sides.
+    /// </summary>
+    public static double SoftTfIdf(FeatureTable t, int[] a, float[] wa, int[] b, float[] wb, ReadOnlySpan<int> excluded)
+    {
         double na = 0, nb = 0;
+        var keptA = 0;
+        var keptB = 0;
         for (var i = 0; i < a.Length; i++)
         {
-            wa[i] = t.Idf(a[i]);
-            na += wa[i] * wa[i];
+            if (excluded.BinarySearch(a[i]) < 0)
+            {
+                na += wa[i] * wa[i];
+                keptA++;
+            }
         }
 
         for (var j = 0; j < b.Length; j++)
         {
-            wb[j] = t.Idf(b[j]);
-            nb += wb[j] * wb[j];
+            if (excluded.BinarySearch(b[j]) < 0)
+            {
+                nb += wb[j] * wb[j];
+                keptB++;
+            }
+        }
+
+        if (keptA == 0 || keptB == 0)
+        {
+            // Nothing but the shared place is left on one side: compare the whole names.
+            return excluded.IsEmpty ? 0 : SoftTfIdf(t, a, wa, b, wb, []);
         }
 
         var norm = Math.Sqrt(na * nb);
-        if (norm <= 0)
-        {
-            return 0;
-        }
-
-        return (Directional(t, a, b, wa, wb) + Directional(t, b, a, wb, wa)) / (2 * norm);
+        return (Directional(t, a, wa, b, wb, excluded) + Directional(t, b, wb, a, wa, excluded)) / (2 * norm);
     }
 
-    private static double Directional(FeatureTable t, int[] a, int[] b, ReadOnlySpan<double> wa, ReadOnlySpan<double> wb)
+    private static double Directional(FeatureTable t, int[] a, float[] wa, int[] b, float[] wb, ReadOnlySpan<int> excluded)
     {
         double dot = 0;
         for (var i = 0; i < a.Length; i++)
         {
+            if (excluded.BinarySearch(a[i]) >= 0)
+            {
+                continue;
+            }
+
+            var exact = Array.BinarySearch(b, a[i]);
+            if (exact >= 0)
+            {
+                dot += wa[i] * wb[exact];
+                continue;
+            }
+
             double best = 0, bestWeight = 0;
             var tokenA = t.Tokens[a[i]];
+            if (tokenA.Length < 4)
+            {
+                continue;
+            }
+
             for (var j = 0; j < b.Length; j++)
             {
-                double s;
-                if (a[i] == b[j])
+                var tokenB = t.Tokens[b[j]];
+                if (tokenB.Length < 4 || Math.Abs(tokenA.Length - tokenB.Length) > 2
+                    || (tokenA[0] != tokenB[0] && tokenA[1] != tokenB[1]) || excluded.BinarySearch(b[j]) >= 0)
                 {
-                    s = 1;
-                }
-                else
-                {
-                    var tokenB = t.Tokens[b[j]];
-                    if (tokenA.Length < 3 || tokenB.Length < 3 || JaroWinkler.UpperBound(tokenA.Length, tokenB.Length) < 0.9)
-                    {
-                        continue;
-                    }
-
-                    s = JaroWinkler.Similarity(tokenA, tokenB);
-                    if (s < 0.9)
-                    {
-                        continue;
-                    }
+                    continue;
                 }
 
-                if (s > best)
+                var s = JaroWinkler.Similarity(tokenA, tokenB);
+                if (s >= 0.9 && s > best)
                 {
                     best = s;
                     bestWeight = wb[j];
-                }
-
-                if (s >= 1)
-                {
-                    break;
                 }
             }
 
@@ -174,27 +208,27 @@ internal static class Comparisons
         return dot;
     }
 
-    private static sbyte AcronymLevel(RecordFeatures a, RecordFeatures b)
+    private static sbyte AcronymLevel(FeatureTable t, RecordFeatures a, RecordFeatures b)
     {
-        if (a.Acronym is not null && b.Acronym is not null)
+        if (a.AcronymId >= 0 && b.AcronymId >= 0)
         {
-            return a.Acronym == b.Acronym ? (sbyte)2 : (sbyte)0;
+            if (a.AcronymId != b.AcronymId)
+            {
+                return 0;
+            }
+
+            return t.Acronyms.UsesOf(a.AcronymId) <= 2 ? (sbyte)3 : (sbyte)1;
         }
 
-        if (a.Acronym is { } x && Expands(x, b))
+        if ((a.Acronym is { } x && Expands(x, b)) || (b.Acronym is { } y && Expands(y, a)))
         {
-            return 1;
-        }
-
-        if (b.Acronym is { } y && Expands(y, a))
-        {
-            return 1;
+            return 2;
         }
 
         return Missing;
 
         static bool Expands(string acronym, RecordFeatures other) =>
-            acronym.Length >= 2 && (acronym == other.Initials || acronym == other.NameKey.Replace(" ", "", StringComparison.Ordinal));
+            acronym == other.Initials || acronym == other.NameKey.Replace(" ", "", StringComparison.Ordinal);
     }
 
     private static sbyte DomainLevel(FeatureTable t, RecordFeatures a, RecordFeatures b, int sharedThreshold)

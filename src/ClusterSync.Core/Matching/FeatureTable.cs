@@ -17,6 +17,7 @@ internal sealed class FeatureTable
     public Interner Domains { get; } = new();
     public Interner Phones { get; } = new();
     public Interner Sectors { get; } = new();
+    public Interner Acronyms { get; } = new();
 
     /// <summary>Slots, including removed ones (null).</summary>
     public int Capacity => _records.Count;
@@ -41,6 +42,24 @@ internal sealed class FeatureTable
     /// <summary>log(N / df) of a token: rare tokens weigh more.</summary>
     public double Idf(int token) => Math.Log((LiveCount + 1.0) / (Tokens.UsesOf(token) + 0.5));
 
+    /// <summary>Sets a record's token weights from the current frequencies.</summary>
+    public void Weigh(RecordFeatures f)
+    {
+        f.TokenWeights = Weights(f.Tokens);
+        f.AltWeights = [.. f.AltTokens.Select(Weights)];
+    }
+
+    private float[] Weights(int[] tokens)
+    {
+        var weights = new float[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            weights[i] = (float)Math.Max(0.05, Idf(tokens[i]));
+        }
+
+        return weights;
+    }
+
     public int Add(FeatureDraft draft)
     {
         if (_index.ContainsKey(draft.Key))
@@ -62,12 +81,23 @@ internal sealed class FeatureTable
         }
 
         var postal = draft.Postal;
+        var places = new HashSet<int>();
+        var placeTokens = Unique(draft.PlaceTokens, places);
+        Array.Sort(placeTokens);
+        Array.Sort(tokens);
+        foreach (var a in alt)
+        {
+            Array.Sort(a);
+        }
+
         var features = new RecordFeatures
         {
             Key = draft.Key,
             NameKey = draft.NameKey,
             Tokens = tokens,
             AltTokens = alt,
+            PlaceTokens = placeTokens,
+            AcronymId = Acronyms.Use(draft.Acronym),
             AltKeys = draft.AltKeys,
             NameId = Names.Use(draft.NameKey),
             Acronym = draft.Acronym,
@@ -135,6 +165,7 @@ internal sealed class FeatureTable
         }
 
         Names.Release(f.NameId);
+        Acronyms.Release(f.AcronymId);
         Countries.Release(f.Country);
         Regions.Release(f.Region);
         Cities.Release(f.City);

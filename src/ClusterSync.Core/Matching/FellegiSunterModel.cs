@@ -77,12 +77,31 @@ internal sealed class FellegiSunterModel
         ApplyOverrides(settings, definitions, m, u);
         var nameComparisons = new[] { Comparisons.Name, Comparisons.Acronym };
         var otherComparisons = Enumerable.Range(0, definitions.Length).Except(nameComparisons).ToArray();
-        (m, _) = RunEm(Patterns(nameFreePatterns), m, u, 0.01, nameComparisons, settings);
-        (m, _) = RunEm(Patterns(nameBlockedPatterns), m, u, 0.05, otherComparisons, settings);
+        (m, _) = RunEm(Patterns(nameFreePatterns), m, u, 0.3, nameComparisons, settings);
+        (m, _) = RunEm(Patterns(nameBlockedPatterns), m, u, 0.1, otherComparisons, settings);
+        KeepPlausible(m, u, definitions);
         ApplyOverrides(settings, definitions, m, u);
         var prior = settings.PriorMatchProbability
             ?? RunEm(Patterns(candidatePatterns), m, u, 0.01, [], settings).Prior;
         return new FellegiSunterModel(m, u, prior, settings.MinComparisonWeight, settings.MaxComparisonWeight);
+    }
+
+    /// <summary>
+    /// EM can settle on a latent class that is not "same organisation" (e.g. "same city"). A comparison
+    /// whose estimate says that its best level is no evidence of a match, or that matches mostly disagree
+    /// on it, is put back to its defaults.
+    /// </summary>
+    private static void KeepPlausible(double[][] m, double[][] u, ComparisonDefinition[] definitions)
+    {
+        for (var c = 0; c < definitions.Length; c++)
+        {
+            var top = m[c].Length - 1;
+            var implausible = m[c][top] <= u[c][top] || m[c][0] > Math.Max(0.5, 2 * definitions[c].DefaultM[0]);
+            if (implausible)
+            {
+                m[c] = (double[])definitions[c].DefaultM.Clone();
+            }
+        }
     }
 
     private static List<(sbyte[] Levels, double Count)> Patterns(IReadOnlyDictionary<ulong, int> packed) =>

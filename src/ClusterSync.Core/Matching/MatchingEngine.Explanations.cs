@@ -133,8 +133,8 @@ public sealed partial class MatchingEngine
     {
         var keysA = new List<long>();
         var keysB = new List<long>();
-        BlockingRules.KeysOf(_table, a, _settings.MaxBlockSize, keysA);
-        BlockingRules.KeysOf(_table, b, _settings.MaxBlockSize, keysB);
+        BlockingRules.KeysOf(_table, a, _settings.MaxRareTokenFrequency, keysA);
+        BlockingRules.KeysOf(_table, b, _settings.MaxRareTokenFrequency, keysB);
         return [.. keysA.Intersect(keysB).Where(k => _blocks.SizeOf(k) <= _settings.MaxBlockSize)
             .Select(k => BlockingRules.Names[BlockingRules.RuleOf(k)]).Distinct().Order(StringComparer.Ordinal)];
     }

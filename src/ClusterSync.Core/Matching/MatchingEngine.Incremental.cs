@@ -32,6 +32,7 @@ public sealed partial class MatchingEngine
         foreach (var draft in drafts)
         {
             var index = _table.Add(draft);
+            _table.Weigh(_table[index]!);
             _adjacency.Add(null);
             added.Add(index);
         }
@@ -40,7 +41,7 @@ public sealed partial class MatchingEngine
         foreach (var index in added)
         {
             scratch.Clear();
-            BlockingRules.KeysOf(_table, _table[index]!, _settings.MaxBlockSize, scratch);
+            BlockingRules.KeysOf(_table, _table[index]!, _settings.MaxRareTokenFrequency, scratch);
             keysOf[index] = [.. scratch.Distinct()];
             foreach (var key in keysOf[index])
             {

@@ -42,13 +42,21 @@ public sealed partial class MatchingEngine
             _adjacency.Add(null);
         }
 
+        Parallel.For(0, _table.Capacity, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, i =>
+        {
+            if (_table[i] is { } f)
+            {
+                _table.Weigh(f);
+            }
+        });
+
         var keysByRecord = BuildBlocks();
         progress?.Report("blocking keys indexed");
         _model = EstimateModel(keysByRecord);
         progress?.Report($"model estimated (prior match probability {_model.Prior:0.####})");
-        ScoreAll(keysByRecord);
+        var pairs = ScoreAll(keysByRecord);
         SetDecisions(decisions);
-        progress?.Report("candidate pairs scored");
+        progress?.Report($"{pairs:N0} candidate pairs scored");
     }
 
     private (int[] Starts, long[] Keys) BuildBlocks()
@@ -62,7 +70,7 @@ public sealed partial class MatchingEngine
             if (_table[i] is { } f)
             {
                 scratch.Clear();
-                BlockingRules.KeysOf(_table, f, _settings.MaxBlockSize, scratch);
+                BlockingRules.KeysOf(_table, f, _settings.MaxRareTokenFrequency, scratch);
                 foreach (var key in scratch.Distinct())
                 {
                     keys.Add(key);
@@ -272,8 +280,9 @@ public sealed partial class MatchingEngine
         }
     }
 
-    private void ScoreAll((int[] Starts, long[] Keys) keysByRecord)
+    private long ScoreAll((int[] Starts, long[] Keys) keysByRecord)
     {
+        long pairs = 0;
         var review = ReviewWeight;
         var capacity = _table.Capacity;
         var found = new List<MatchEdge>[Parallelism];
@@ -289,7 +298,9 @@ public sealed partial class MatchingEngine
                     continue;
                 }
 
-                foreach (var j in Candidates(i, keysByRecord, stamp, onlyGreater: true))
+                var candidates = Candidates(i, keysByRecord, stamp, onlyGreater: true);
+                Interlocked.Add(ref pairs, candidates.Count);
+                foreach (var j in candidates)
                 {
                     Comparisons.Compare(_table, a, _table[j]!, _settings.SharedDomainThreshold, levels);
                     var weight = Gate(levels, _model.TotalWeight(levels));
@@ -310,6 +321,8 @@ public sealed partial class MatchingEngine
                 AddEdge(edge);
             }
         }
+
+        return pairs;
     }
 
     /// <summary>
@@ -323,7 +336,7 @@ public sealed partial class MatchingEngine
     private double GateCap => FellegiSunterModel.WeightOf((_settings.MatchThreshold + _settings.ReviewThreshold) / 2);
 
     private static bool NamesRelated(ReadOnlySpan<sbyte> levels) =>
-        levels[Comparisons.Name] >= 1 || levels[Comparisons.Acronym] >= 1 || levels[Comparisons.Domain] == 3;
+        levels[Comparisons.Name] >= 1 || levels[Comparisons.Acronym] >= 2 || levels[Comparisons.Domain] == 3;
 
     private void AddEdge(MatchEdge edge)
     {

@@ -9,8 +9,20 @@ internal sealed class RecordFeatures
 {
     public required SourceRecordKey Key { get; init; }
     public required string NameKey { get; init; }
+    /// <summary>Name token ids, sorted ascending.</summary>
     public required int[] Tokens { get; init; }
+
     public required int[][] AltTokens { get; init; }
+
+    /// <summary>IDF weight of each of <see cref="Tokens"/> (same order), set once frequencies are known.</summary>
+    public float[] TokenWeights { get; set; } = [];
+
+    public float[][] AltWeights { get; set; } = [];
+
+    /// <summary>Token ids of the record's locality and region, sorted (a name's place words).</summary>
+    public required int[] PlaceTokens { get; init; }
+
+    public int AcronymId { get; init; } = -1;
     public required string[] AltKeys { get; init; }
     public int NameId { get; init; } = -1;
     public string? Acronym { get; init; }
@@ -44,6 +56,7 @@ internal sealed record FeatureDraft(
     string? Country,
     string? Region,
     string? CityKey,
+    string[] PlaceTokens,
     string? Postal,
     string? StreetKey,
     string? Domain,
@@ -82,6 +95,7 @@ internal sealed record FeatureDraft(
             country,
             Blank(input.Region) ? null : NameAnalyser.Fold(input.Region!),
             Blank(input.Locality) ? null : NameAnalyser.Fold(input.Locality!),
+            PlaceWords(input.Locality, input.Region),
             PostalKey(input.PostalCode),
             Blank(input.Street) ? null : NameAnalyser.Fold(input.Street!),
             Blank(input.WebsiteDomain) ? null : input.WebsiteDomain!.Trim().ToLowerInvariant(),
@@ -95,6 +109,17 @@ internal sealed record FeatureDraft(
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
 
+    private static string[] PlaceWords(string? locality, string? region)
+    {
+        if (Blank(locality) && Blank(region))
+        {
+            return [];
+        }
+
+        var text = (locality ?? "") + " " + (region ?? "");
+        return NameAnalyser.Fold(text).Split(Space, StringSplitOptions.RemoveEmptyEntries);
+    }
+
     private static string? NormaliseCountry(string? country) =>
         country is { Length: 2 } c && char.IsAsciiLetter(c[0]) && char.IsAsciiLetter(c[1]) ? c.ToUpperInvariant() : null;
 
@@ -105,7 +130,7 @@ internal sealed record FeatureDraft(
     private static bool LooksLikeAcronym(string name)
     {
         var trimmed = name.Trim();
-        if (trimmed.Length is < 2 or > 8 || trimmed.Contains(' ', StringComparison.Ordinal))
+        if (trimmed.Length is < 3 or > 8 || trimmed.Contains(' ', StringComparison.Ordinal))
         {
             return false;
         }
@@ -128,8 +153,9 @@ internal sealed record FeatureDraft(
             return null;
         }
 
+        // Two letters are too common to say anything (NV, AC, ...).
         var folded = NameAnalyser.Fold(acronym!).Replace(" ", "", StringComparison.Ordinal);
-        return folded.Length >= 2 ? folded : null;
+        return folded.Length >= 3 ? folded : null;
     }
 
     private static string? PostalKey(string? postal)
