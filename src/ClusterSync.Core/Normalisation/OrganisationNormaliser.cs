@@ -27,8 +27,10 @@ public sealed class OrganisationNormaliser
     /// <param name="time">Clock that bounds the founding year; the system clock when null.</param>
     public OrganisationNormaliser(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
 
+    /// <summary>The normaliser on the system clock.</summary>
     public static OrganisationNormaliser Default { get; } = new();
 
+    /// <summary>The schema v1 record of <paramref name="raw"/> with its content hash, or the reason it is quarantined.</summary>
     public NormalisationOutcome Normalise(RawOrganisation raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
