@@ -24,8 +24,9 @@ internal static class Comparisons
 
     public static readonly ComparisonDefinition[] All =
     [
-        new("name", ["different", "weakly similar (soft TF-IDF >= 0.60)", "similar (>= 0.80)", "very similar (>= 0.92)", "identical, common name", "identical, rare name"],
-            [0.05, 0.05, 0.08, 0.22, 0.10, 0.50], [0.97, 0.02, 0.006, 0.002, 0.001, 0.0005]),
+        new("name", ["different", "similar but each has distinctive words the other lacks", "weakly similar (soft TF-IDF >= 0.60)", "similar (>= 0.80)",
+                "very similar (>= 0.92)", "identical, common name", "identical, rare name"],
+            [0.04, 0.03, 0.05, 0.08, 0.22, 0.10, 0.48], [0.97, 0.02, 0.006, 0.002, 0.001, 0.0005, 0.0002]),
         new("acronym", ["different acronyms", "same acronym, used by several records", "acronym = initials or name of the other", "same acronym"],
             [0.05, 0.05, 0.40, 0.50], [0.98, 0.01, 0.005, 0.005]),
         new("domain", ["different web domains", "e-mail domain matches", "same web domain, shared by several records", "same web domain"],
@@ -61,11 +62,21 @@ internal static class Comparisons
     {
         if (a.NameId >= 0 && a.NameId == b.NameId)
         {
-            return t.Names.UsesOf(a.NameId) <= 2 ? (sbyte)5 : (sbyte)4;
+            return t.Names.UsesOf(a.NameId) <= 2 ? (sbyte)6 : (sbyte)5;
         }
 
-        var score = NameScore(t, a, b);
-        return score switch { >= 0.92 => 3, >= 0.80 => 2, >= 0.60 => 1, _ => 0 };
+        var (score, conflict) = NameScoreWithConflict(t, a, b);
+        if (score >= 0.92)
+        {
+            return 4;
+        }
+
+        if (conflict)
+        {
+            return score >= 0.5 ? (sbyte)1 : (sbyte)0;
+        }
+
+        return score switch { >= 0.80 => 3, >= 0.60 => 2, _ => 0 };
     }
 
     /// <summary>
@@ -98,6 +109,65 @@ internal static class Comparisons
 
         return best;
     }
+
+    /// <summary>
+    /// The name score, and whether the names conflict: each has distinctive words (a fifth or more of its
+    /// weight) that the other lacks, e.g. "Wine Alliance" and "Health Alliance". One name contained in the
+    /// other is not a conflict.
+    /// </summary>
+    public static (double Score, bool Conflict) NameScoreWithConflict(FeatureTable t, RecordFeatures a, RecordFeatures b)
+    {
+        var score = NameScore(t, a, b);
+        if (score >= 0.92 || score < 0.5)
+        {
+            return (score, false);
+        }
+
+        Span<int> excluded = stackalloc int[Math.Min(a.PlaceTokens.Length, b.PlaceTokens.Length)];
+        var ex = excluded[..Intersect(a.PlaceTokens, b.PlaceTokens, excluded)];
+        var conflict = UnmatchedShare(t, a.Tokens, a.TokenWeights, b.Tokens, ex) >= 0.2
+            && UnmatchedShare(t, b.Tokens, b.TokenWeights, a.Tokens, ex) >= 0.2;
+        return (score, conflict);
+    }
+
+    private static double UnmatchedShare(FeatureTable t, int[] a, float[] wa, int[] b, ReadOnlySpan<int> excluded)
+    {
+        double total = 0, unmatched = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (excluded.BinarySearch(a[i]) >= 0)
+            {
+                continue;
+            }
+
+            total += wa[i];
+            if (Array.BinarySearch(b, a[i]) < 0 && !CloseTokenIn(t, t.Tokens[a[i]], b))
+            {
+                unmatched += wa[i];
+            }
+        }
+
+        return total <= 0 ? 0 : unmatched / total;
+    }
+
+    private static bool CloseTokenIn(FeatureTable t, string token, int[] others)
+    {
+        foreach (var other in others)
+        {
+            var text = t.Tokens[other];
+            if (MayBeTypo(token, text) && JaroWinkler.Similarity(token, text) >= 0.9)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Cheap filter before Jaro-Winkler: similar lengths and a shared letter among the first two.</summary>
+    private static bool MayBeTypo(string a, string b) =>
+        a.Length >= 4 && b.Length >= 4 && Math.Abs(a.Length - b.Length) <= 2
+        && (a[0] == b[0] || a[0] == b[1] || a[1] == b[0] || a[1] == b[1]);
 
     private static int Intersect(int[] a, int[] b, Span<int> result)
     {
@@ -188,8 +258,7 @@ internal static class Comparisons
             for (var j = 0; j < b.Length; j++)
             {
                 var tokenB = t.Tokens[b[j]];
-                if (tokenB.Length < 4 || Math.Abs(tokenA.Length - tokenB.Length) > 2
-                    || (tokenA[0] != tokenB[0] && tokenA[1] != tokenB[1]) || excluded.BinarySearch(b[j]) >= 0)
+                if (!MayBeTypo(tokenA, tokenB) || excluded.BinarySearch(b[j]) >= 0)
                 {
                     continue;
                 }

@@ -77,12 +77,15 @@ internal sealed class FellegiSunterModel
         ApplyOverrides(settings, definitions, m, u);
         var nameComparisons = new[] { Comparisons.Name, Comparisons.Acronym };
         var otherComparisons = Enumerable.Range(0, definitions.Length).Except(nameComparisons).ToArray();
-        (m, _) = RunEm(Patterns(nameFreePatterns), m, u, 0.3, nameComparisons, settings);
-        (m, _) = RunEm(Patterns(nameBlockedPatterns), m, u, 0.1, otherComparisons, settings);
+        // Like Splink, a session leaves out of its E-step the comparisons its blocking biases.
+        var all = Enumerable.Range(0, definitions.Length).ToArray();
+        var blockedOnIdentifiers = all.Except([Comparisons.Domain, Comparisons.Phone]).ToArray();
+        (m, _) = RunEm(Patterns(nameFreePatterns), m, u, 0.3, nameComparisons, blockedOnIdentifiers, settings);
+        (m, _) = RunEm(Patterns(nameBlockedPatterns), m, u, 0.1, otherComparisons, otherComparisons, settings);
         KeepPlausible(m, u, definitions);
         ApplyOverrides(settings, definitions, m, u);
         var prior = settings.PriorMatchProbability
-            ?? RunEm(Patterns(candidatePatterns), m, u, 0.01, [], settings).Prior;
+            ?? RunEm(Patterns(candidatePatterns), m, u, 0.01, [], all, settings).Prior;
         return new FellegiSunterModel(m, u, prior, settings.MinComparisonWeight, settings.MaxComparisonWeight);
     }
 
@@ -139,9 +142,12 @@ internal sealed class FellegiSunterModel
         return u;
     }
 
-    /// <summary>EM over level patterns, updating m only for <paramref name="learn"/> (others stay fixed), and the prior.</summary>
+    /// <summary>
+    /// EM over level patterns: the E-step uses the comparisons in <paramref name="use"/>; m is updated only
+    /// for <paramref name="learn"/> (the others stay fixed), and the prior.
+    /// </summary>
     private static (double[][] M, double Prior) RunEm(
-        List<(sbyte[] Levels, double Count)> patterns, double[][] m, double[][] u, double prior, int[] learn, MatchingSettings settings)
+        List<(sbyte[] Levels, double Count)> patterns, double[][] m, double[][] u, double prior, int[] learn, int[] use, MatchingSettings settings)
     {
         var definitions = Comparisons.All;
         if (patterns.Count == 0)
@@ -156,7 +162,7 @@ internal sealed class FellegiSunterModel
             foreach (var (levels, count) in patterns)
             {
                 double logM = Math.Log(prior), logU = Math.Log(1 - prior);
-                for (var c = 0; c < levels.Length; c++)
+                foreach (var c in use)
                 {
                     if (levels[c] >= 0)
                     {

@@ -143,6 +143,11 @@ public sealed partial class MatchingEngine
         }
 
         var nameFree = NameFreePatterns(sample);
+        if (Environment.GetEnvironmentVariable("CLUSTERSYNC_PRINT_MODEL") == "1")
+        {
+            Console.Error.WriteLine($"patterns: random {randomLevels.Count}, name-free {nameFree.Values.Sum()}, name-blocked {nameBlocked.Values.Sum()}, candidates {candidates.Values.Sum()}");
+        }
+
         return FellegiSunterModel.Estimate(randomLevels, nameFree, nameBlocked, candidates, _settings);
     }
 
@@ -327,7 +332,8 @@ public sealed partial class MatchingEngine
 
     /// <summary>
     /// Organisations are identified by their names: without name evidence (names unrelated, no acronym
-    /// relation) a pair is never linked automatically unless it shares a web domain no other record uses.
+    /// relation) a pair is never linked automatically unless it shares a web domain no other record uses, or
+    /// a phone number.
     /// Programmes of one agency share its domain and address; such pairs can still reach the review band.
     /// </summary>
     private double Gate(ReadOnlySpan<sbyte> levels, double weight) =>
@@ -336,7 +342,7 @@ public sealed partial class MatchingEngine
     private double GateCap => FellegiSunterModel.WeightOf((_settings.MatchThreshold + _settings.ReviewThreshold) / 2);
 
     private static bool NamesRelated(ReadOnlySpan<sbyte> levels) =>
-        levels[Comparisons.Name] >= 1 || levels[Comparisons.Acronym] >= 2 || levels[Comparisons.Domain] == 3;
+        levels[Comparisons.Name] >= 2 || levels[Comparisons.Acronym] >= 2 || levels[Comparisons.Domain] == 3 || levels[Comparisons.Phone] == 1;
 
     private void AddEdge(MatchEdge edge)
     {
