@@ -29,8 +29,8 @@ internal static class Comparisons
             [0.04, 0.03, 0.05, 0.08, 0.22, 0.10, 0.48], [0.97, 0.02, 0.006, 0.002, 0.001, 0.0005, 0.0002]),
         new("acronym", ["different acronyms", "same acronym, used by several records", "acronym = initials or name of the other", "same acronym"],
             [0.05, 0.05, 0.40, 0.50], [0.98, 0.01, 0.005, 0.005]),
-        new("domain", ["different web domains", "e-mail domain matches", "same web domain, shared by several records", "same web domain"],
-            [0.10, 0.10, 0.10, 0.70], [0.995, 0.002, 0.002, 0.001]),
+        new("domain", ["different web domains", "same web domain, different pages (hosted sites)", "e-mail domain matches", "same web domain, shared by several records", "same web domain"],
+            [0.10, 0.02, 0.10, 0.10, 0.68], [0.995, 0.001, 0.002, 0.001, 0.001]),
         new("phone", ["different numbers", "same number"], [0.25, 0.75], [0.999, 0.001]),
         new("place", ["different place", "same region", "same locality", "same postal code", "same postal code and locality"],
             [0.08, 0.10, 0.25, 0.15, 0.42], [0.90, 0.08, 0.015, 0.004, 0.001]),
@@ -118,6 +118,18 @@ internal static class Comparisons
     public static (double Score, bool Conflict) NameScoreWithConflict(FeatureTable t, RecordFeatures a, RecordFeatures b)
     {
         var score = NameScore(t, a, b);
+        if (score < 0.8 && a.Tokens.Length != b.Tokens.Length)
+        {
+            // Split or joined words ("jac ob" / "jacob", "Bio Region" / "Bioregion") defeat word-level
+            // comparison: compare the names without spaces too, by edit distance (Jaro-Winkler would
+            // reward a long common prefix such as "centredinnovationmecanique…").
+            var joined = JoinedSimilarity(a.NameKey, b.NameKey);
+            if (joined >= 0.92)
+            {
+                return (Math.Max(score, joined), false);
+            }
+        }
+
         if (score >= 0.92 || score < 0.5)
         {
             return (score, false);
@@ -128,6 +140,60 @@ internal static class Comparisons
         var conflict = UnmatchedShare(t, a.Tokens, a.TokenWeights, b.Tokens, ex) >= 0.2
             && UnmatchedShare(t, b.Tokens, b.TokenWeights, a.Tokens, ex) >= 0.2;
         return (score, conflict);
+    }
+
+    private static double JoinedSimilarity(string a, string b)
+    {
+        if (a.Length > 64 || b.Length > 64 || Math.Abs(a.Length - b.Length) > 3)
+        {
+            return 0;
+        }
+
+        Span<char> x = stackalloc char[a.Length];
+        Span<char> y = stackalloc char[b.Length];
+        var nx = 0;
+        var ny = 0;
+        foreach (var c in a)
+        {
+            if (c != ' ')
+            {
+                x[nx++] = c;
+            }
+        }
+
+        foreach (var c in b)
+        {
+            if (c != ' ')
+            {
+                y[ny++] = c;
+            }
+        }
+
+        return nx < 6 || ny < 6 ? 0 : 1.0 - ((double)Levenshtein(x[..nx], y[..ny]) / Math.Max(nx, ny));
+    }
+
+    private static int Levenshtein(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            current.CopyTo(previous);
+        }
+
+        return previous[b.Length];
     }
 
     private static double UnmatchedShare(FeatureTable t, int[] a, float[] wa, int[] b, ReadOnlySpan<int> excluded)
@@ -304,7 +370,12 @@ internal static class Comparisons
     {
         if (a.Domain >= 0 && a.Domain == b.Domain)
         {
-            return t.Domains.UsesOf(a.Domain) >= sharedThreshold ? (sbyte)2 : (sbyte)3;
+            if (a.SitePath is not null && b.SitePath is not null && a.SitePath != b.SitePath)
+            {
+                return 1;
+            }
+
+            return t.Domains.UsesOf(a.Domain) >= sharedThreshold ? (sbyte)3 : (sbyte)4;
         }
 
         var emailMatch =
@@ -312,7 +383,7 @@ internal static class Comparisons
             || (b.EmailDomain >= 0 && b.EmailDomain == a.Domain);
         if (emailMatch)
         {
-            return 1;
+            return 2;
         }
 
         return a.Domain >= 0 && b.Domain >= 0 ? (sbyte)0 : Missing;

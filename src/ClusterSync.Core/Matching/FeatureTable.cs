@@ -110,6 +110,7 @@ internal sealed class FeatureTable
             PostalPrefix = postal is { Length: > 3 } ? Postals.Use("~" + postal[..3]) : -1,
             StreetKey = draft.StreetKey,
             Domain = Domains.Use(draft.Domain),
+            SitePath = draft.SitePath,
             EmailDomain = Domains.Use(draft.EmailDomain),
             Phone = Phones.Use(draft.Phone),
             Latitude = draft.Latitude,

@@ -24,6 +24,9 @@ public sealed record MatchInput
     /// <summary>Registrable domain of the website (already derived), or null.</summary>
     public string? WebsiteDomain { get; init; }
 
+    /// <summary>First path segment of the website (e.g. a programme's page on its agency's site), or null.</summary>
+    public string? WebsitePath { get; init; }
+
     public string? EmailDomain { get; init; }
     public string? Phone { get; init; }
     public double? Latitude { get; init; }
@@ -33,6 +36,25 @@ public sealed record MatchInput
     public IReadOnlyList<(string Code, double Weight)> Sectors { get; init; } = [];
 
     public int? YearFounded { get; init; }
+
+    /// <summary>The first segment of a URL's path ("/programme/x" → "programme"), or null.</summary>
+    public static string? FirstPathSegment(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        var path = uri.AbsolutePath.Trim('/');
+        if (path.Length == 0)
+        {
+            return null;
+        }
+
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        var segment = slash < 0 ? path : path[..slash];
+        return segment is "index.html" or "index.php" or "en" or "de" or "fr" or "home" ? null : Uri.UnescapeDataString(segment);
+    }
 
     public static MatchInput From(SourceRecord record)
     {
@@ -49,6 +71,7 @@ public sealed record MatchInput
             PostalCode = record.Address?.PostalCode,
             Street = record.Address?.Street,
             WebsiteDomain = record.RegistrableDomain,
+            WebsitePath = FirstPathSegment(record.Website),
             EmailDomain = record.EmailDomain,
             Phone = record.Phone,
             Latitude = record.Coordinates?.Latitude,

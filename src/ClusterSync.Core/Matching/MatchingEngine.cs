@@ -332,8 +332,9 @@ public sealed partial class MatchingEngine
 
     /// <summary>
     /// Organisations are identified by their names: without name evidence (names unrelated, no acronym
-    /// relation) a pair is never linked automatically unless it shares a web domain no other record uses, or
-    /// a phone number.
+    /// relation) a pair is never linked automatically unless it shares a web site no other record uses;
+    /// partly related names at the same address pass too, unless their web sites differ. A shared phone
+    /// does not pass: an agency's programmes share its switchboard.
     /// Programmes of one agency share its domain and address; such pairs can still reach the review band.
     /// </summary>
     private double Gate(ReadOnlySpan<sbyte> levels, double weight) =>
@@ -342,7 +343,11 @@ public sealed partial class MatchingEngine
     private double GateCap => FellegiSunterModel.WeightOf((_settings.MatchThreshold + _settings.ReviewThreshold) / 2);
 
     private static bool NamesRelated(ReadOnlySpan<sbyte> levels) =>
-        levels[Comparisons.Name] >= 2 || levels[Comparisons.Acronym] >= 2 || levels[Comparisons.Domain] == 3 || levels[Comparisons.Phone] == 1;
+        levels[Comparisons.Name] >= 2 || levels[Comparisons.Acronym] >= 2 || levels[Comparisons.Domain] == 4
+        || (levels[Comparisons.Name] == 1 && SameAddress(levels) && levels[Comparisons.Domain] is not (0 or 1));
+
+    /// <summary>Same street (or nearly) in the same locality or postal code.</summary>
+    private static bool SameAddress(ReadOnlySpan<sbyte> levels) => levels[Comparisons.Street] >= 2 && levels[Comparisons.Place] >= 2;
 
     private void AddEdge(MatchEdge edge)
     {

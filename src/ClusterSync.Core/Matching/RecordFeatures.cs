@@ -35,6 +35,9 @@ internal sealed class RecordFeatures
     public int PostalPrefix { get; init; } = -1;
     public string? StreetKey { get; init; }
     public int Domain { get; init; } = -1;
+
+    /// <summary>First path segment of the website, when it has one (a site hosted under another's domain).</summary>
+    public string? SitePath { get; init; }
     public int EmailDomain { get; init; } = -1;
     public int Phone { get; init; } = -1;
     public float Latitude { get; init; } = float.NaN;
@@ -60,6 +63,7 @@ internal sealed record FeatureDraft(
     string? Postal,
     string? StreetKey,
     string? Domain,
+    string? SitePath,
     string? EmailDomain,
     string? Phone,
     float Latitude,
@@ -99,6 +103,7 @@ internal sealed record FeatureDraft(
             PostalKey(input.PostalCode),
             Blank(input.Street) ? null : NameAnalyser.Fold(input.Street!),
             Blank(input.WebsiteDomain) ? null : input.WebsiteDomain!.Trim().ToLowerInvariant(),
+            Blank(input.WebsitePath) ? null : NameAnalyser.Fold(input.WebsitePath!),
             Blank(input.EmailDomain) ? null : input.EmailDomain!.Trim().ToLowerInvariant(),
             PhoneKey(input.Phone),
             ValidLatitude(input.Latitude, input.Longitude) ? (float)input.Latitude!.Value : float.NaN,

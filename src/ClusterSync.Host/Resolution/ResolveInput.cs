@@ -92,6 +92,7 @@ public static class ResolveInput
             PostalCode = Get(row, columns, 6),
             Street = Get(row, columns, 7),
             WebsiteDomain = website?.RegistrableDomain ?? website?.Host,
+            WebsitePath = MatchInput.FirstPathSegment(website?.Url),
             EmailDomain = EmailDomainExtractor.Default.Extract(Get(row, columns, 9)),
             Phone = Get(row, columns, 10),
             Latitude = Number(Get(row, columns, 11)),
