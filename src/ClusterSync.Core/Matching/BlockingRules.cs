@@ -10,11 +10,11 @@ internal static class BlockingRules
     [
         "web or e-mail domain", "rare name token", "two rarest name tokens", "three rarest name tokens", "acronym + country",
         "geographic cell + name prefix", "phone", "exact name + country", "postal code + name prefix", "locality + name prefix",
-        "name token prefixes + country",
+        "name token prefixes + country", "street number and name + postal code or locality",
     ];
 
     private const int Domain = 0, RareToken = 1, TokenPair = 2, TokenTriple = 3, AcronymCountry = 4, GeoCell = 5,
-        Phone = 6, ExactName = 7, PostalPrefix = 8, CityPrefix = 9, PrefixCountry = 10;
+        Phone = 6, ExactName = 7, PostalPrefix = 8, CityPrefix = 9, PrefixCountry = 10, Street = 11;
 
     /// <summary>Whether a key's rule compares names (pairs it finds are biased on the name comparisons).</summary>
     public static bool UsesNames(long key) => RuleOf(key) is RareToken or TokenPair or TokenTriple or AcronymCountry or ExactName or PrefixCountry;
@@ -124,6 +124,17 @@ internal static class BlockingRules
         if (f.City >= 0)
         {
             keys.Add(Key(CityPrefix, t.Cities[f.City] + "|" + prefix));
+        }
+
+        if (f.StreetKey is { } street && (f.Postal >= 0 || f.City >= 0))
+        {
+            // "356 hensman street greengrove" → "356 hensman": the number and first word survive most typos.
+            var words = street.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length >= 2)
+            {
+                var place = f.Postal >= 0 ? t.Postals[f.Postal] : t.Cities[f.City];
+                keys.Add(Key(Street, words[0] + " " + words[1] + "|" + place));
+            }
         }
 
         if (rare >= 2)

@@ -130,17 +130,28 @@ internal static class Comparisons
             }
         }
 
-        if (score >= 0.92 || score < 0.5)
+        if (score >= 0.92)
         {
             return (score, false);
         }
 
         Span<int> excluded = stackalloc int[Math.Min(a.PlaceTokens.Length, b.PlaceTokens.Length)];
         var ex = excluded[..Intersect(a.PlaceTokens, b.PlaceTokens, excluded)];
-        var conflict = UnmatchedShare(t, a.Tokens, a.TokenWeights, b.Tokens, ex) >= 0.2
-            && UnmatchedShare(t, b.Tokens, b.TokenWeights, a.Tokens, ex) >= 0.2;
-        return (score, conflict);
+        var (shareA, weightA) = UnmatchedShare(t, a.Tokens, a.TokenWeights, b.Tokens, ex);
+        var (shareB, weightB) = UnmatchedShare(t, b.Tokens, b.TokenWeights, a.Tokens, ex);
+
+        // One name wholly inside the other ("Clarke" / "Bayley Clarke", "Photonics Cluster Berlin" / "…
+        // Berlin-Brandenburg") is similar when the contained name says enough on its own.
+        if ((shareA == 0 && weightA >= ContainedWeight) || (shareB == 0 && weightB >= ContainedWeight))
+        {
+            return (Math.Max(score, 0.8), false);
+        }
+
+        return (score, score >= 0.5 && shareA >= 0.2 && shareB >= 0.2);
     }
+
+    /// <summary>Total IDF a contained name needs to count (about one rare word, or several ordinary ones).</summary>
+    private const double ContainedWeight = 4.0;
 
     private static double JoinedSimilarity(string a, string b)
     {
@@ -196,7 +207,8 @@ internal static class Comparisons
         return previous[b.Length];
     }
 
-    private static double UnmatchedShare(FeatureTable t, int[] a, float[] wa, int[] b, ReadOnlySpan<int> excluded)
+    /// <summary>Share of a name's weight (and that weight) whose words have no counterpart in the other name.</summary>
+    private static (double Share, double Weight) UnmatchedShare(FeatureTable t, int[] a, float[] wa, int[] b, ReadOnlySpan<int> excluded)
     {
         double total = 0, unmatched = 0;
         for (var i = 0; i < a.Length; i++)
@@ -213,7 +225,7 @@ internal static class Comparisons
             }
         }
 
-        return total <= 0 ? 0 : unmatched / total;
+        return (total <= 0 ? 1 : unmatched / total, total);
     }
 
     private static bool CloseTokenIn(FeatureTable t, string token, int[] others)
@@ -232,7 +244,7 @@ internal static class Comparisons
 
     /// <summary>Cheap filter before Jaro-Winkler: similar lengths and a shared letter among the first two.</summary>
     private static bool MayBeTypo(string a, string b) =>
-        a.Length >= 4 && b.Length >= 4 && Math.Abs(a.Length - b.Length) <= 2
+        a.Length >= 3 && b.Length >= 3 && Math.Abs(a.Length - b.Length) <= 2
         && (a[0] == b[0] || a[0] == b[1] || a[1] == b[0] || a[1] == b[1]);
 
     private static int Intersect(int[] a, int[] b, Span<int> result)
@@ -316,7 +328,7 @@ internal static class Comparisons
 
             double best = 0, bestWeight = 0;
             var tokenA = t.Tokens[a[i]];
-            if (tokenA.Length < 4)
+            if (tokenA.Length < 3)
             {
                 continue;
             }
