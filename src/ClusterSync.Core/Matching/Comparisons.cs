@@ -1,7 +1,11 @@
 namespace ClusterSync.Core.Matching;
 
 /// <summary>One comparison of the model: its name, its graded levels (worst first) and default m/u.</summary>
-internal sealed record ComparisonDefinition(string Name, string[] Levels, double[] DefaultM, double[] DefaultU);
+/// <param name="MaxWeight">
+/// Cap of the level weights: evidence that is correlated with other comparisons (an acronym made of the
+/// name's initials, a distance within a city) must not outvote the name on its own.
+/// </param>
+internal sealed record ComparisonDefinition(string Name, string[] Levels, double[] DefaultM, double[] DefaultU, double MaxWeight = 12);
 
 /// <summary>
 /// The comparisons of the Fellegi–Sunter model and how a pair reaches each level. Levels are ordered worst
@@ -28,26 +32,26 @@ internal static class Comparisons
                 "very similar (>= 0.92)", "identical, common name", "identical, rare name"],
             [0.04, 0.03, 0.05, 0.08, 0.22, 0.10, 0.48], [0.97, 0.02, 0.006, 0.002, 0.001, 0.0005, 0.0002]),
         new("acronym", ["different acronyms", "same acronym, used by several records", "acronym = initials or name of the other", "same acronym"],
-            [0.05, 0.05, 0.40, 0.50], [0.98, 0.01, 0.005, 0.005]),
+            [0.05, 0.05, 0.40, 0.50], [0.98, 0.01, 0.005, 0.005], 6),
         new("domain", ["different web domains", "same web domain, different pages (hosted sites)", "e-mail domain matches", "same web domain, shared by several records", "same web domain"],
-            [0.10, 0.02, 0.10, 0.10, 0.68], [0.995, 0.001, 0.002, 0.001, 0.001]),
-        new("phone", ["different numbers", "same number"], [0.25, 0.75], [0.999, 0.001]),
+            [0.10, 0.02, 0.10, 0.10, 0.68], [0.995, 0.001, 0.002, 0.001, 0.001], 10),
+        new("phone", ["different numbers", "same number"], [0.25, 0.75], [0.999, 0.001], 8),
         new("place", ["different place", "same region", "same locality", "same postal code", "same postal code and locality"],
-            [0.08, 0.10, 0.25, 0.15, 0.42], [0.90, 0.08, 0.015, 0.004, 0.001]),
+            [0.08, 0.10, 0.25, 0.15, 0.42], [0.90, 0.08, 0.015, 0.004, 0.001], 10),
         new("street", ["different street", "similar street (JW >= 0.80)", "very similar street (JW >= 0.92)", "same street"],
-            [0.15, 0.10, 0.20, 0.55], [0.98, 0.015, 0.004, 0.001]),
+            [0.15, 0.10, 0.20, 0.55], [0.98, 0.015, 0.004, 0.001], 10),
         new("distance", [">= 50 km", "< 50 km", "< 10 km", "< 2 km", "< 0.5 km"],
-            [0.05, 0.05, 0.15, 0.25, 0.50], [0.93, 0.05, 0.015, 0.004, 0.001]),
+            [0.05, 0.05, 0.15, 0.25, 0.50], [0.93, 0.05, 0.015, 0.004, 0.001], 6),
         new("country", ["different countries", "same country"], [0.03, 0.97], [0.85, 0.15]),
-        new("sectors", ["no common sector", "some sectors in common", "mostly the same sectors"], [0.15, 0.30, 0.55], [0.80, 0.15, 0.05]),
-        new("founded", ["different years", "one year apart", "same year"], [0.15, 0.20, 0.65], [0.93, 0.04, 0.03]),
+        new("sectors", ["no common sector", "some sectors in common", "mostly the same sectors"], [0.15, 0.30, 0.55], [0.80, 0.15, 0.05], 4),
+        new("founded", ["different years", "one year apart", "same year"], [0.15, 0.20, 0.65], [0.93, 0.04, 0.03], 5),
     ];
 
     /// <summary>Computes every comparison level of a pair into <paramref name="levels"/>.</summary>
     public static void Compare(FeatureTable t, RecordFeatures a, RecordFeatures b, int sharedDomainThreshold, Span<sbyte> levels)
     {
         levels[Name] = NameLevel(t, a, b);
-        levels[Acronym] = AcronymLevel(t, a, b);
+        levels[Acronym] = AcronymLevel(t, a, b, sharedDomainThreshold);
         levels[Domain] = DomainLevel(t, a, b, sharedDomainThreshold);
         levels[Phone] = a.Phone < 0 || b.Phone < 0 ? Missing : a.Phone == b.Phone ? (sbyte)1 : (sbyte)0;
         levels[Place] = PlaceLevel(a, b);
@@ -355,27 +359,25 @@ internal static class Comparisons
         return dot;
     }
 
-    private static sbyte AcronymLevel(FeatureTable t, RecordFeatures a, RecordFeatures b)
+    private static sbyte AcronymLevel(FeatureTable t, RecordFeatures a, RecordFeatures b, int sharedThreshold)
     {
+        var expands = (a.Acronym is { } x && Expands(x, b)) || (b.Acronym is { } y && Expands(y, a));
         if (a.AcronymId >= 0 && b.AcronymId >= 0)
         {
             if (a.AcronymId != b.AcronymId)
             {
-                return 0;
+                return expands ? (sbyte)2 : (sbyte)0;
             }
 
-            return t.Acronyms.UsesOf(a.AcronymId) <= 2 ? (sbyte)3 : (sbyte)1;
+            // The same acronym says little when it is just both names' initials, or when many use it.
+            var derived = a.Acronym == a.Initials && b.Acronym == b.Initials;
+            return derived || t.Acronyms.UsesOf(a.AcronymId) >= sharedThreshold ? (expands && !derived ? (sbyte)2 : (sbyte)1) : (sbyte)3;
         }
 
-        if ((a.Acronym is { } x && Expands(x, b)) || (b.Acronym is { } y && Expands(y, a)))
-        {
-            return 2;
-        }
-
-        return Missing;
+        return expands ? (sbyte)2 : Missing;
 
         static bool Expands(string acronym, RecordFeatures other) =>
-            acronym == other.Initials || acronym == other.NameKey.Replace(" ", "", StringComparison.Ordinal);
+            acronym != other.Acronym && (acronym == other.Initials || acronym == other.NameKey.Replace(" ", "", StringComparison.Ordinal));
     }
 
     private static sbyte DomainLevel(FeatureTable t, RecordFeatures a, RecordFeatures b, int sharedThreshold)

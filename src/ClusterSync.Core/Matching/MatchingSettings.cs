@@ -35,8 +35,11 @@ public sealed class MatchingSettings
     /// <summary>Seed of every random choice, so that runs are repeatable.</summary>
     public int Seed { get; set; } = 20150101;
 
-    /// <summary>A same-domain link is "shared" (weak) when this many records or more use the domain.</summary>
-    public int SharedDomainThreshold { get; set; } = 3;
+    /// <summary>
+    /// A web domain or acronym is "shared" (weak evidence) when this many records or more use it. Duplicates
+    /// count too, so this sits above the usual number of copies of one organisation.
+    /// </summary>
+    public int SharedDomainThreshold { get; set; } = 6;
 
     /// <summary>Bounds of any single comparison's weight (log2), so one field never decides alone.</summary>
     public double MaxComparisonWeight { get; set; } = 12;
