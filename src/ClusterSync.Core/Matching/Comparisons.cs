@@ -145,8 +145,9 @@ internal static class Comparisons
         var (shareB, weightB) = UnmatchedShare(t, b.Tokens, b.TokenWeights, a.Tokens, ex);
 
         // One name wholly inside the other ("Clarke" / "Bayley Clarke", "Photonics Cluster Berlin" / "…
-        // Berlin-Brandenburg") is similar when the contained name says enough on its own.
-        if ((shareA == 0 && weightA >= ContainedWeight) || (shareB == 0 && weightB >= ContainedWeight))
+        // Berlin-Brandenburg") is similar when the contained name says enough on its own and makes up at
+        // least half of the longer one.
+        if ((shareA == 0 && weightA >= ContainedWeight && shareB <= 0.5) || (shareB == 0 && weightB >= ContainedWeight && shareA <= 0.5))
         {
             return (Math.Max(score, 0.8), false);
         }
