@@ -78,36 +78,40 @@ internal static class BlockingRules
 
             if (n >= 2)
             {
-                keys.Add(Key(TokenPair, Ordered(t.Tokens[altRarest[0]], t.Tokens[altRarest[1]])));
+                keys.Add(Ordered(TokenPair, t.Tokens[altRarest[0]], t.Tokens[altRarest[1]]));
             }
         }
 
         if (rare >= 2)
         {
-            keys.Add(Key(TokenPair, Ordered(t.Tokens[rarest[0]], t.Tokens[rarest[1]])));
+            keys.Add(Ordered(TokenPair, t.Tokens[rarest[0]], t.Tokens[rarest[1]]));
         }
 
         if (rare >= 3)
         {
-            keys.Add(Key(TokenTriple, Ordered(t.Tokens[rarest[0]], Ordered(t.Tokens[rarest[1]], t.Tokens[rarest[2]]))));
+            keys.Add(Triple(TokenTriple, t.Tokens[rarest[0]], t.Tokens[rarest[1]], t.Tokens[rarest[2]]));
         }
 
         var country = f.Country >= 0 ? t.Countries[f.Country] : "";
         if (f.Acronym is { Length: >= 2 } acronym)
         {
-            keys.Add(Key(AcronymCountry, acronym + "|" + country));
+            keys.Add(Key(AcronymCountry, acronym, country));
         }
 
         if (f.Initials is { Length: >= 3 } initials)
         {
-            keys.Add(Key(AcronymCountry, initials + "|" + country));
+            keys.Add(Key(AcronymCountry, initials, country));
         }
 
         var prefix = rare > 0 ? Prefix(t.Tokens[rarest[0]], 3) : Prefix(f.NameKey, 3);
         if (f.HasCoordinates)
         {
-            var cell = $"{Math.Floor(f.Latitude * 50)}:{Math.Floor(f.Longitude * 50)}|{prefix}";
-            keys.Add(Key(GeoCell, cell));
+            Span<char> cell = stackalloc char[2];
+            var latitude = (int)Math.Floor(f.Latitude * 50);
+            var longitude = (int)Math.Floor(f.Longitude * 50);
+            cell[0] = (char)(latitude & 0xFFFF);
+            cell[1] = (char)(longitude & 0xFFFF);
+            keys.Add(Key(GeoCell, cell, prefix));
         }
 
         if (f.Phone >= 0)
@@ -115,31 +119,33 @@ internal static class BlockingRules
             keys.Add(Key(Phone, t.Phones[f.Phone]));
         }
 
-        keys.Add(Key(ExactName, f.NameKey + "|" + country));
+        keys.Add(Key(ExactName, f.NameKey, country));
         if (f.Postal >= 0)
         {
-            keys.Add(Key(PostalPrefix, t.Postals[f.Postal] + "|" + prefix));
+            keys.Add(Key(PostalPrefix, t.Postals[f.Postal], prefix));
         }
 
         if (f.City >= 0)
         {
-            keys.Add(Key(CityPrefix, t.Cities[f.City] + "|" + prefix));
+            keys.Add(Key(CityPrefix, t.Cities[f.City], prefix));
         }
 
         if (f.StreetKey is { } street && (f.Postal >= 0 || f.City >= 0))
         {
             // "356 hensman street greengrove" → "356 hensman": the number and first word survive most typos.
-            var words = street.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length >= 2)
+            var firstSpace = street.IndexOf(' ', StringComparison.Ordinal);
+            var secondSpace = firstSpace < 0 ? -1 : street.IndexOf(' ', firstSpace + 1);
+            if (firstSpace > 0)
             {
+                var head = secondSpace < 0 ? street.AsSpan() : street.AsSpan(0, secondSpace);
                 var place = f.Postal >= 0 ? t.Postals[f.Postal] : t.Cities[f.City];
-                keys.Add(Key(Street, words[0] + " " + words[1] + "|" + place));
+                keys.Add(Key(Street, head, place));
             }
         }
 
         if (rare >= 2)
         {
-            keys.Add(Key(PrefixCountry, Ordered(Prefix(t.Tokens[rarest[0]], 4), Prefix(t.Tokens[rarest[1]], 4)) + "|" + country));
+            keys.Add(Ordered(PrefixCountry, Prefix(t.Tokens[rarest[0]], 4), Prefix(t.Tokens[rarest[1]], 4), country));
         }
     }
 
@@ -182,20 +188,39 @@ internal static class BlockingRules
         return uses < otherUses || (uses == otherUses && string.CompareOrdinal(t.Tokens[token], t.Tokens[other]) < 0);
     }
 
-    private static string Prefix(string value, int length) => value.Length <= length ? value : value[..length];
+    private static ReadOnlySpan<char> Prefix(string value, int length) => value.Length <= length ? value : value.AsSpan(0, length);
 
-    private static string Ordered(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? a + " " + b : b + " " + a;
+    private static long Ordered(int rule, ReadOnlySpan<char> a, ReadOnlySpan<char> b, ReadOnlySpan<char> suffix = default) =>
+        a.SequenceCompareTo(b) <= 0 ? Key(rule, a, b, suffix) : Key(rule, b, a, suffix);
 
-    /// <summary>A 64-bit key: the rule in the top byte, a 56-bit FNV-1a hash of the value below.</summary>
-    private static long Key(int rule, string value)
+    private static long Triple(int rule, string a, string b, string c)
+    {
+        Span<string> words = [a, b, c];
+        words.Sort(string.CompareOrdinal);
+        return Key(rule, words[0], words[1], words[2]);
+    }
+
+    /// <summary>
+    /// A 64-bit key: the rule in the top byte, a 56-bit FNV-1a hash of the parts (with separators) below.
+    /// Hashing the parts directly keeps key generation free of string allocation.
+    /// </summary>
+    private static long Key(int rule, ReadOnlySpan<char> a, ReadOnlySpan<char> b = default, ReadOnlySpan<char> c = default)
     {
         var hash = 14695981039346656037UL;
+        hash = Mix(hash, a);
+        hash = Mix((hash ^ '|') * 1099511628211UL, b);
+        hash = Mix((hash ^ '|') * 1099511628211UL, c);
+        return (long)(((ulong)rule << 56) | (hash & 0x00FF_FFFF_FFFF_FFFFUL));
+    }
+
+    private static ulong Mix(ulong hash, ReadOnlySpan<char> value)
+    {
         foreach (var c in value)
         {
             hash ^= c;
             hash *= 1099511628211UL;
         }
 
-        return (long)(((ulong)rule << 56) | (hash & 0x00FF_FFFF_FFFF_FFFFUL));
+        return hash;
     }
 }

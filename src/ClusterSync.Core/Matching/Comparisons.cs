@@ -88,27 +88,23 @@ internal static class Comparisons
     /// records are in (their shared locality or region) are left out: the place comparison already counts
     /// them, and "Photonics Network New York" is not "Music Forum New York".
     /// </summary>
-    public static double NameScore(FeatureTable t, RecordFeatures a, RecordFeatures b)
-    {
-        Span<int> excluded = stackalloc int[Math.Min(a.PlaceTokens.Length, b.PlaceTokens.Length)];
-        var nExcluded = Intersect(a.PlaceTokens, b.PlaceTokens, excluded);
-        var ex = excluded[..nExcluded];
-        var best = SoftTfIdf(t, a.Tokens, a.TokenWeights, b.Tokens, b.TokenWeights, ex);
-        if (best < 0.999 && (a.AltTokens.Length > 0 || b.AltTokens.Length > 0))
-        {
-            for (var i = 0; i < a.AltTokens.Length; i++)
-            {
-                best = Math.Max(best, SoftTfIdf(t, a.AltTokens[i], a.AltWeights[i], b.Tokens, b.TokenWeights, ex));
-                for (var j = 0; j < b.AltTokens.Length; j++)
-                {
-                    best = Math.Max(best, SoftTfIdf(t, a.AltTokens[i], a.AltWeights[i], b.AltTokens[j], b.AltWeights[j], ex));
-                }
-            }
+    public static double NameScore(FeatureTable t, RecordFeatures a, RecordFeatures b) => NameScoreWithConflict(t, a, b).Score;
 
+    private static double AlternateScore(FeatureTable t, RecordFeatures a, RecordFeatures b, ReadOnlySpan<int> ex)
+    {
+        double best = 0;
+        for (var i = 0; i < a.AltTokens.Length; i++)
+        {
+            best = Math.Max(best, Soft(t, a.AltTokens[i], a.AltWeights[i], b.Tokens, b.TokenWeights, ex).Score);
             for (var j = 0; j < b.AltTokens.Length; j++)
             {
-                best = Math.Max(best, SoftTfIdf(t, a.Tokens, a.TokenWeights, b.AltTokens[j], b.AltWeights[j], ex));
+                best = Math.Max(best, Soft(t, a.AltTokens[i], a.AltWeights[i], b.AltTokens[j], b.AltWeights[j], ex).Score);
             }
+        }
+
+        for (var j = 0; j < b.AltTokens.Length; j++)
+        {
+            best = Math.Max(best, Soft(t, a.Tokens, a.TokenWeights, b.AltTokens[j], b.AltWeights[j], ex).Score);
         }
 
         return best;
@@ -121,8 +117,28 @@ internal static class Comparisons
     /// </summary>
     public static (double Score, bool Conflict) NameScoreWithConflict(FeatureTable t, RecordFeatures a, RecordFeatures b)
     {
-        var score = NameScore(t, a, b);
-        if (score < 0.8 && a.Tokens.Length != b.Tokens.Length)
+        Span<int> excluded = stackalloc int[Math.Min(a.PlaceTokens.Length, b.PlaceTokens.Length)];
+        var ex = excluded[..Intersect(a.PlaceTokens, b.PlaceTokens, excluded)];
+        var primary = Soft(t, a.Tokens, a.TokenWeights, b.Tokens, b.TokenWeights, ex);
+        if (ex.Length > 0 && (primary.WeightA <= 0 || primary.WeightB <= 0))
+        {
+            // Nothing but the shared place is left on one side: compare the whole names.
+            ex = [];
+            primary = Soft(t, a.Tokens, a.TokenWeights, b.Tokens, b.TokenWeights, ex);
+        }
+
+        var score = primary.Score;
+        if (a.AltTokens.Length > 0 || b.AltTokens.Length > 0)
+        {
+            score = Math.Max(score, AlternateScore(t, a, b, ex));
+        }
+
+        if (score >= 0.92)
+        {
+            return (score, false);
+        }
+
+        if (score >= 0.3 && a.Tokens.Length != b.Tokens.Length && a.NameKey.Length > 0 && b.NameKey.Length > 0 && a.NameKey[0] == b.NameKey[0])
         {
             // Split or joined words ("jac ob" / "jacob", "Bio Region" / "Bioregion") defeat word-level
             // comparison: compare the names without spaces too, by edit distance (Jaro-Winkler would
@@ -134,15 +150,7 @@ internal static class Comparisons
             }
         }
 
-        if (score >= 0.92)
-        {
-            return (score, false);
-        }
-
-        Span<int> excluded = stackalloc int[Math.Min(a.PlaceTokens.Length, b.PlaceTokens.Length)];
-        var ex = excluded[..Intersect(a.PlaceTokens, b.PlaceTokens, excluded)];
-        var (shareA, weightA) = UnmatchedShare(t, a.Tokens, a.TokenWeights, b.Tokens, ex);
-        var (shareB, weightB) = UnmatchedShare(t, b.Tokens, b.TokenWeights, a.Tokens, ex);
+        var (shareA, weightA, shareB, weightB) = (primary.ShareA, primary.WeightA, primary.ShareB, primary.WeightB);
 
         // One name wholly inside the other ("Clarke" / "Bayley Clarke", "Photonics Cluster Berlin" / "…
         // Berlin-Brandenburg") is similar when the contained name says enough on its own and makes up at
@@ -157,6 +165,107 @@ internal static class Comparisons
 
     /// <summary>Total IDF a contained name needs to count (about one rare word, or several ordinary ones).</summary>
     private const double ContainedWeight = 4.0;
+
+    /// <summary>Outcome of one soft TF-IDF comparison, with each side's unmatched share of weight.</summary>
+    private readonly record struct SoftResult(double Score, double ShareA, double WeightA, double ShareB, double WeightB);
+
+    /// <summary>
+    /// Soft TF-IDF (Cohen, Ravikumar and Fienberg 2003), symmetrised: tokens weigh by rarity, and a token
+    /// matches its closest counterpart when their Jaro-Winkler similarity is at least 0.9. Token arrays are
+    /// sorted ids with their weights; <paramref name="excluded"/> (sorted) are ignored on both sides.
+    /// </summary>
+    private static SoftResult Soft(FeatureTable t, int[] a, float[] wa, int[] b, float[] wb, ReadOnlySpan<int> excluded)
+    {
+        var (dotA, unmatchedA, totalA, squaresA) = Directional(t, a, wa, b, wb, excluded);
+        var (dotB, unmatchedB, totalB, squaresB) = Directional(t, b, wb, a, wa, excluded);
+        var norm = Math.Sqrt(squaresA * squaresB);
+        var score = norm <= 0 ? 0 : (dotA + dotB) / (2 * norm);
+        return new SoftResult(score, totalA <= 0 ? 1 : unmatchedA / totalA, totalA, totalB <= 0 ? 1 : unmatchedB / totalB, totalB);
+    }
+
+    public static double SoftTfIdf(FeatureTable t, int[] a, float[] wa, int[] b, float[] wb, ReadOnlySpan<int> excluded) =>
+        Soft(t, a, wa, b, wb, excluded).Score;
+
+    private static (double Dot, double Unmatched, double Total, double Squares) Directional(
+        FeatureTable t, int[] a, float[] wa, int[] b, float[] wb, ReadOnlySpan<int> excluded)
+    {
+        double dot = 0, unmatched = 0, total = 0, squares = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (excluded.Length > 0 && excluded.BinarySearch(a[i]) >= 0)
+            {
+                continue;
+            }
+
+            total += wa[i];
+            squares += wa[i] * wa[i];
+            var exact = Array.BinarySearch(b, a[i]);
+            if (exact >= 0)
+            {
+                dot += wa[i] * wb[exact];
+                continue;
+            }
+
+            double best = 0, bestWeight = 0;
+            var tokenA = t.Tokens[a[i]];
+            if (tokenA.Length >= 3)
+            {
+                for (var j = 0; j < b.Length; j++)
+                {
+                    var tokenB = t.Tokens[b[j]];
+                    if (!MayBeTypo(tokenA, tokenB) || (excluded.Length > 0 && excluded.BinarySearch(b[j]) >= 0))
+                    {
+                        continue;
+                    }
+
+                    var similarity = JaroWinkler.Similarity(tokenA, tokenB);
+                    if (similarity >= 0.9 && similarity > best)
+                    {
+                        best = similarity;
+                        bestWeight = wb[j];
+                    }
+                }
+            }
+
+            if (best == 0)
+            {
+                unmatched += wa[i];
+            }
+
+            dot += wa[i] * bestWeight * best;
+        }
+
+        return (dot, unmatched, total, squares);
+    }
+
+    /// <summary>Cheap filter before Jaro-Winkler: similar lengths and a shared letter among the first two.</summary>
+    private static bool MayBeTypo(string a, string b) =>
+        a.Length >= 3 && b.Length >= 3 && Math.Abs(a.Length - b.Length) <= 2
+        && (a[0] == b[0] || a[0] == b[1] || a[1] == b[0] || a[1] == b[1]);
+
+    private static int Intersect(int[] a, int[] b, Span<int> result)
+    {
+        int i = 0, j = 0, n = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                result[n++] = a[i];
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return n;
+    }
 
     private static double JoinedSimilarity(string a, string b)
     {
@@ -212,154 +321,6 @@ internal static class Comparisons
         return previous[b.Length];
     }
 
-    /// <summary>Share of a name's weight (and that weight) whose words have no counterpart in the other name.</summary>
-    private static (double Share, double Weight) UnmatchedShare(FeatureTable t, int[] a, float[] wa, int[] b, ReadOnlySpan<int> excluded)
-    {
-        double total = 0, unmatched = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            if (excluded.BinarySearch(a[i]) >= 0)
-            {
-                continue;
-            }
-
-            total += wa[i];
-            if (Array.BinarySearch(b, a[i]) < 0 && !CloseTokenIn(t, t.Tokens[a[i]], b))
-            {
-                unmatched += wa[i];
-            }
-        }
-
-        return (total <= 0 ? 1 : unmatched / total, total);
-    }
-
-    private static bool CloseTokenIn(FeatureTable t, string token, int[] others)
-    {
-        foreach (var other in others)
-        {
-            var text = t.Tokens[other];
-            if (MayBeTypo(token, text) && JaroWinkler.Similarity(token, text) >= 0.9)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Cheap filter before Jaro-Winkler: similar lengths and a shared letter among the first two.</summary>
-    private static bool MayBeTypo(string a, string b) =>
-        a.Length >= 3 && b.Length >= 3 && Math.Abs(a.Length - b.Length) <= 2
-        && (a[0] == b[0] || a[0] == b[1] || a[1] == b[0] || a[1] == b[1]);
-
-    private static int Intersect(int[] a, int[] b, Span<int> result)
-    {
-        int i = 0, j = 0, n = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                result[n++] = a[i];
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return n;
-    }
-
-    /// <summary>
-    /// Soft TF-IDF (Cohen, Ravikumar and Fienberg 2003), symmetrised: tokens weigh by rarity, and a token
-    /// matches its closest counterpart when their Jaro-Winkler similarity is at least 0.9. Token arrays are
-    /// sorted ids with their weights; <paramref name="excluded"/> (sorted) are ignored on both sides.
-    /// </summary>
-    public static double SoftTfIdf(FeatureTable t, int[] a, float[] wa, int[] b, float[] wb, ReadOnlySpan<int> excluded)
-    {
-        double na = 0, nb = 0;
-        var keptA = 0;
-        var keptB = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            if (excluded.BinarySearch(a[i]) < 0)
-            {
-                na += wa[i] * wa[i];
-                keptA++;
-            }
-        }
-
-        for (var j = 0; j < b.Length; j++)
-        {
-            if (excluded.BinarySearch(b[j]) < 0)
-            {
-                nb += wb[j] * wb[j];
-                keptB++;
-            }
-        }
-
-        if (keptA == 0 || keptB == 0)
-        {
-            // Nothing but the shared place is left on one side: compare the whole names.
-            return excluded.IsEmpty ? 0 : SoftTfIdf(t, a, wa, b, wb, []);
-        }
-
-        var norm = Math.Sqrt(na * nb);
-        return (Directional(t, a, wa, b, wb, excluded) + Directional(t, b, wb, a, wa, excluded)) / (2 * norm);
-    }
-
-    private static double Directional(FeatureTable t, int[] a, float[] wa, int[] b, float[] wb, ReadOnlySpan<int> excluded)
-    {
-        double dot = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            if (excluded.BinarySearch(a[i]) >= 0)
-            {
-                continue;
-            }
-
-            var exact = Array.BinarySearch(b, a[i]);
-            if (exact >= 0)
-            {
-                dot += wa[i] * wb[exact];
-                continue;
-            }
-
-            double best = 0, bestWeight = 0;
-            var tokenA = t.Tokens[a[i]];
-            if (tokenA.Length < 3)
-            {
-                continue;
-            }
-
-            for (var j = 0; j < b.Length; j++)
-            {
-                var tokenB = t.Tokens[b[j]];
-                if (!MayBeTypo(tokenA, tokenB) || excluded.BinarySearch(b[j]) >= 0)
-                {
-                    continue;
-                }
-
-                var s = JaroWinkler.Similarity(tokenA, tokenB);
-                if (s >= 0.9 && s > best)
-                {
-                    best = s;
-                    bestWeight = wb[j];
-                }
-            }
-
-            dot += wa[i] * bestWeight * best;
-        }
-
-        return dot;
-    }
-
     private static sbyte AcronymLevel(FeatureTable t, RecordFeatures a, RecordFeatures b, int sharedThreshold)
     {
         var expands = (a.Acronym is { } x && Expands(x, b)) || (b.Acronym is { } y && Expands(y, a));
@@ -378,7 +339,7 @@ internal static class Comparisons
         return expands ? (sbyte)2 : Missing;
 
         static bool Expands(string acronym, RecordFeatures other) =>
-            acronym != other.Acronym && (acronym == other.Initials || acronym == other.NameKey.Replace(" ", "", StringComparison.Ordinal));
+            acronym != other.Acronym && (acronym == other.Initials || acronym == other.JoinedNameKey);
     }
 
     private static sbyte DomainLevel(FeatureTable t, RecordFeatures a, RecordFeatures b, int sharedThreshold)

@@ -94,6 +94,7 @@ internal sealed class FeatureTable
         {
             Key = draft.Key,
             NameKey = draft.NameKey,
+            JoinedNameKey = draft.NameKey.Replace(" ", "", StringComparison.Ordinal),
             Tokens = tokens,
             AltTokens = alt,
             PlaceTokens = placeTokens,
@@ -115,12 +116,33 @@ internal sealed class FeatureTable
             Phone = Phones.Use(draft.Phone),
             Latitude = draft.Latitude,
             Longitude = draft.Longitude,
-            Sectors = [.. draft.Sectors.Select(s => (Sectors.Use(s.Code), s.Weight)).DistinctBy(s => s.Item1)],
+            Sectors = InternSectors(draft.Sectors),
             Founded = draft.Founded,
         };
         _records.Add(features);
         _index[draft.Key] = _records.Count - 1;
         return _records.Count - 1;
+    }
+
+    private (int Code, float Weight)[] InternSectors((string Code, float Weight)[] sectors)
+    {
+        if (sectors.Length == 0)
+        {
+            return [];
+        }
+
+        var result = new List<(int, float)>(sectors.Length);
+        foreach (var (code, weight) in sectors)
+        {
+            var id = Sectors.Intern(code);
+            if (!result.Exists(s => s.Item1 == id))
+            {
+                Sectors.Use(code);
+                result.Add((id, weight));
+            }
+        }
+
+        return [.. result];
     }
 
     /// <summary>Token ids without counting a use (uses are counted once per record, afterwards).</summary>
@@ -129,12 +151,7 @@ internal sealed class FeatureTable
         var ids = new List<int>(tokens.Length);
         foreach (var token in tokens)
         {
-            var id = Tokens.Find(token);
-            if (id < 0)
-            {
-                id = Tokens.Use(token);
-                Tokens.Release(id);
-            }
+            var id = Tokens.Intern(token);
 
             if (!ids.Contains(id))
             {

@@ -33,6 +33,20 @@ internal sealed class Interner
         return id;
     }
 
+    /// <summary>Id of the value, creating it without counting a use.</summary>
+    public int Intern(string value)
+    {
+        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, value, out var exists);
+        if (!exists)
+        {
+            id = _values.Count;
+            _values.Add(value);
+            _counts.Add(0);
+        }
+
+        return id;
+    }
+
     public int Find(string? value) => value is not null && _ids.TryGetValue(value, out var id) ? id : -1;
 
     /// <summary>Forgets one use (when a record is replaced or removed).</summary>

@@ -40,20 +40,23 @@ public sealed record MatchInput
     /// <summary>The first segment of a URL's path ("/programme/x" → "programme"), or null.</summary>
     public static string? FirstPathSegment(string? url)
     {
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        var scheme = url?.IndexOf("://", StringComparison.Ordinal) ?? -1;
+        if (scheme < 0)
         {
             return null;
         }
 
-        var path = uri.AbsolutePath.Trim('/');
-        if (path.Length == 0)
+        var path = url!.AsSpan(scheme + 3);
+        var slash = path.IndexOf('/');
+        if (slash < 0)
         {
             return null;
         }
 
-        var slash = path.IndexOf('/', StringComparison.Ordinal);
-        var segment = slash < 0 ? path : path[..slash];
-        return segment is "index.html" or "index.php" or "en" or "de" or "fr" or "home" ? null : Uri.UnescapeDataString(segment);
+        path = path[(slash + 1)..];
+        var end = path.IndexOfAny('/', '?', '#');
+        var segment = (end < 0 ? path : path[..end]).ToString();
+        return segment is "" or "index.html" or "index.php" or "en" or "de" or "fr" or "home" ? null : Uri.UnescapeDataString(segment);
     }
 
     public static MatchInput From(SourceRecord record)

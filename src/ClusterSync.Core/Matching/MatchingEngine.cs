@@ -36,12 +36,14 @@ public sealed partial class MatchingEngine
         var drafts = new FeatureDraft[inputs.Count];
         Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, i => drafts[i] = FeatureDraft.From(inputs[i]));
         progress?.Report($"features of {inputs.Count:N0} records");
-        foreach (var draft in drafts)
+        for (var i = 0; i < drafts.Length; i++)
         {
-            _table.Add(draft);
+            _table.Add(drafts[i]);
             _adjacency.Add(null);
+            drafts[i] = null!;
         }
 
+        progress?.Report("features interned");
         Parallel.For(0, _table.Capacity, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, i =>
         {
             if (_table[i] is { } f)
@@ -49,6 +51,7 @@ public sealed partial class MatchingEngine
                 _table.Weigh(f);
             }
         });
+        progress?.Report("name words weighed");
 
         var keysByRecord = BuildBlocks();
         progress?.Report("blocking keys indexed");
@@ -71,9 +74,13 @@ public sealed partial class MatchingEngine
             {
                 scratch.Clear();
                 BlockingRules.KeysOf(_table, f, _settings.MaxRareTokenFrequency, scratch);
-                foreach (var key in scratch.Distinct())
+                scratch.Sort();
+                for (var k = 0; k < scratch.Count; k++)
                 {
-                    keys.Add(key);
+                    if (k == 0 || scratch[k] != scratch[k - 1])
+                    {
+                        keys.Add(scratch[k]);
+                    }
                 }
             }
         }
@@ -124,21 +131,35 @@ public sealed partial class MatchingEngine
             }
         }
 
-        var stride = Math.Max(1, live.Length / Math.Max(1, _settings.EmSampleSize / 8));
+        var stride = Math.Max(1, live.Length / Math.Max(1, _settings.EmSampleSize));
         var sample = live.Where((_, n) => n % stride == 0).ToArray();
         var nameBlocked = new Dictionary<ulong, int>();
         var candidates = new Dictionary<ulong, int>();
         var stamp = new int[_table.Capacity];
+        var byName = new int[_table.Capacity];
+        var found = new List<int>();
         foreach (var i in sample)
         {
-            foreach (var j in Candidates(i, keysByRecord, stamp, onlyGreater: false))
+            found.Clear();
+            for (var k = keysByRecord.Starts[i]; k < keysByRecord.Starts[i + 1]; k++)
             {
-                CountPattern(candidates, i, j);
+                var key = keysByRecord.Keys[k];
+                var before = found.Count;
+                CollectBlock(key, i, i + 1, stamp, onlyGreater: false, found);
+                if (BlockingRules.UsesNames(key))
+                {
+                    // Pairs first found through another rule may also share a name block.
+                    MarkBlock(key, i, i + 1, byName);
+                }
             }
 
-            foreach (var j in Candidates(i, keysByRecord, stamp, onlyGreater: false, BlockingRules.UsesNames))
+            foreach (var j in found)
             {
-                CountPattern(nameBlocked, i, j);
+                var packed = CountPattern(candidates, i, j);
+                if (byName[j] == i + 1)
+                {
+                    nameBlocked[packed] = nameBlocked.GetValueOrDefault(packed) + 1;
+                }
             }
         }
 
@@ -151,12 +172,35 @@ public sealed partial class MatchingEngine
         return FellegiSunterModel.Estimate(randomLevels, nameFree, nameBlocked, candidates, _settings);
     }
 
-    private void CountPattern(Dictionary<ulong, int> patterns, int i, int j)
+    private ulong CountPattern(Dictionary<ulong, int> patterns, int i, int j)
     {
         Span<sbyte> levels = stackalloc sbyte[Comparisons.Count];
         Comparisons.Compare(_table, _table[i]!, _table[j]!, _settings.SharedDomainThreshold, levels);
         var key = FellegiSunterModel.Pack(levels);
         patterns[key] = patterns.GetValueOrDefault(key) + 1;
+        return key;
+    }
+
+    private void MarkBlock(long key, int i, int mark, int[] marks)
+    {
+        var (baseMembers, overlay) = _blocks.Members(key);
+        if (baseMembers.Length + (overlay?.Count ?? 0) > _settings.MaxBlockSize)
+        {
+            return;
+        }
+
+        foreach (var j in baseMembers.Span)
+        {
+            marks[j] = mark;
+        }
+
+        if (overlay is not null)
+        {
+            foreach (var j in overlay)
+            {
+                marks[j] = mark;
+            }
+        }
     }
 
     /// <summary>Level patterns of pairs that share a place, domain or phone, found without looking at names.</summary>
@@ -181,7 +225,7 @@ public sealed partial class MatchingEngine
         var patterns = new Dictionary<ulong, int>();
         var stamp = new int[_table.Capacity];
         var random = new Random(_settings.Seed + 1);
-        foreach (var i in sample)
+        foreach (var i in sample.Take(Math.Max(1, _settings.EmSampleSize / 4)))
         {
             scratch.Clear();
             BlockingRules.NameFreeKeysOf(_table, _table[i]!, scratch);
@@ -213,45 +257,15 @@ public sealed partial class MatchingEngine
     }
 
     /// <summary>Candidates of record <paramref name="i"/>: live members of its blocks under the size cap, each once.</summary>
-    private List<int> Candidates(int i, (int[] Starts, long[] Keys) keysByRecord, int[] stamp, bool onlyGreater, Func<long, bool>? rule = null)
+    private void Candidates(int i, (int[] Starts, long[] Keys) keysByRecord, int[] stamp, bool onlyGreater, List<int> result)
     {
-        var result = new List<int>();
+        result.Clear();
         var mark = i + 1;
-        if (rule is not null)
-        {
-            // A second pass over the same record must not see the first pass's marks.
-            for (var k = keysByRecord.Starts[i]; k < keysByRecord.Starts[i + 1]; k++)
-            {
-                ClearBlock(keysByRecord.Keys[k], stamp);
-            }
-        }
-
         for (var k = keysByRecord.Starts[i]; k < keysByRecord.Starts[i + 1]; k++)
         {
-            if (rule is null || rule(keysByRecord.Keys[k]))
-            {
-                CollectBlock(keysByRecord.Keys[k], i, mark, stamp, onlyGreater, result);
-            }
+            CollectBlock(keysByRecord.Keys[k], i, mark, stamp, onlyGreater, result);
         }
 
-        return result;
-    }
-
-    private void ClearBlock(long key, int[] stamp)
-    {
-        var (baseMembers, overlay) = _blocks.Members(key);
-        foreach (var j in baseMembers.Span)
-        {
-            stamp[j] = 0;
-        }
-
-        if (overlay is not null)
-        {
-            foreach (var j in overlay)
-            {
-                stamp[j] = 0;
-            }
-        }
     }
 
     private void CollectBlock(long key, int i, int mark, int[] stamp, bool onlyGreater, List<int> result)
@@ -295,6 +309,7 @@ public sealed partial class MatchingEngine
         {
             var stamp = new int[capacity];
             var edges = new List<MatchEdge>();
+            var candidates = new List<int>();
             Span<sbyte> levels = stackalloc sbyte[Comparisons.Count];
             for (var i = worker; i < capacity; i += Parallelism)
             {
@@ -303,7 +318,7 @@ public sealed partial class MatchingEngine
                     continue;
                 }
 
-                var candidates = Candidates(i, keysByRecord, stamp, onlyGreater: true);
+                Candidates(i, keysByRecord, stamp, onlyGreater: true, candidates);
                 Interlocked.Add(ref pairs, candidates.Count);
                 foreach (var j in candidates)
                 {

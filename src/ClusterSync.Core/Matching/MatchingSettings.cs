@@ -22,10 +22,10 @@ public sealed class MatchingSettings
     public int RareTokensPerName { get; set; } = 2;
 
     /// <summary>Random pairs sampled to estimate u-probabilities.</summary>
-    public int USampleSize { get; set; } = 400_000;
+    public int USampleSize { get; set; } = 100_000;
 
-    /// <summary>Candidate pairs sampled for the EM estimation of m-probabilities.</summary>
-    public int EmSampleSize { get; set; } = 400_000;
+    /// <summary>Records whose candidate pairs are sampled for the EM estimation of m-probabilities.</summary>
+    public int EmSampleSize { get; set; } = 10_000;
 
     public int EmIterations { get; set; } = 40;
 

@@ -14,11 +14,11 @@ public static class BatchResolution
     public static async Task<int> ResolveAsync(string input, string output, MatchingSettings settings, TextWriter stdout, TextWriter stderr)
     {
         var clock = Stopwatch.StartNew();
-        var rows = ResolveInput.Read(input, requireTruth: false).Rows;
+        var rows = ResolveInput.Read(input, requireTruth: false);
         var progress = Progress(rows.Count, clock, stderr);
         progress?.Report($"read {rows.Count:N0} rows");
-        var labels = Cluster(rows, settings, progress);
-        await WriteAsync(output, rows, labels);
+        var labels = Cluster(rows, settings, progress, keepInputs: false);
+        await WriteAsync(output, rows.Ids, labels);
         var clusters = labels.Distinct(StringComparer.Ordinal).Count();
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"resolved {rows.Count:N0} records into {clusters:N0} clusters in {clock.Elapsed.TotalSeconds:0.0} s (peak memory {PeakMemoryMb():N0} MB); wrote {output}"));
@@ -28,16 +28,16 @@ public static class BatchResolution
     public static async Task<int> EvaluateAsync(string input, string? output, MatchingSettings settings, TextWriter stdout, TextWriter stderr)
     {
         var clock = Stopwatch.StartNew();
-        var rows = ResolveInput.Read(input, requireTruth: true).Rows;
+        var rows = ResolveInput.Read(input, requireTruth: true);
         var progress = Progress(rows.Count, clock, stderr);
-        var truth = rows.Select(r => r.TrueCluster!).ToList();
-        var inputs = rows.Select(r => r.Input).ToList();
+        var truth = rows.TrueClusters.Select(t => t!).ToList();
+        var inputs = rows.Inputs;
         var engineSeconds = clock.Elapsed.TotalSeconds;
-        var labels = Cluster(rows, settings, progress);
+        var labels = Cluster(rows, settings, progress, keepInputs: true);
         engineSeconds = clock.Elapsed.TotalSeconds - engineSeconds;
         if (output is not null)
         {
-            await WriteAsync(output, rows, labels);
+            await WriteAsync(output, rows.Ids, labels);
         }
 
         var results = new (string Name, LinkageMetrics Metrics)[]
@@ -59,10 +59,16 @@ public static class BatchResolution
     }
 
     /// <summary>Cluster label per row: the id of the cluster's first row in input order.</summary>
-    internal static string[] Cluster(IReadOnlyList<ResolveRow> rows, MatchingSettings settings, IProgress<string>? progress)
+    internal static string[] Cluster(ResolveRows rows, MatchingSettings settings, IProgress<string>? progress, bool keepInputs)
     {
         var engine = new MatchingEngine(settings);
-        engine.Load([.. rows.Select(r => r.Input)], [], progress);
+        engine.Load(rows.Inputs, [], progress);
+        if (!keepInputs)
+        {
+            // The engine holds what it compares; the raw inputs can go before clustering and writing.
+            Array.Clear(rows.Inputs);
+        }
+
         if (Environment.GetEnvironmentVariable("CLUSTERSYNC_PRINT_MODEL") == "1")
         {
             var model = engine.DescribeModel();
@@ -99,7 +105,7 @@ public static class BatchResolution
             var cluster = clusterOf[i];
             if (!firstId.TryGetValue(cluster, out var id))
             {
-                firstId[cluster] = id = rows[i].Id;
+                firstId[cluster] = id = rows.Ids[i];
             }
 
             labels[i] = id;
@@ -108,7 +114,7 @@ public static class BatchResolution
         return labels;
     }
 
-    private static async Task WriteAsync(string path, IReadOnlyList<ResolveRow> rows, string[] labels)
+    private static async Task WriteAsync(string path, string[] ids, string[] labels)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
@@ -119,10 +125,10 @@ public static class BatchResolution
         await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
         await writer.WriteAsync("id,cluster_id\n");
         var line = new StringBuilder();
-        for (var i = 0; i < rows.Count; i++)
+        for (var i = 0; i < ids.Length; i++)
         {
             line.Clear();
-            AppendCsv(line, rows[i].Id).Append(',');
+            AppendCsv(line, ids[i]).Append(',');
             AppendCsv(line, labels[i]).Append('\n');
             await writer.WriteAsync(line);
         }

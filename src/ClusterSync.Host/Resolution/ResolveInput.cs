@@ -53,7 +53,8 @@ public static class ResolveInput
                 }
             }
 
-            return new ResolveRows(rows);
+            return new ResolveRows(
+                [.. rows.Select(r => r.Id)], [.. rows.Select(r => r.Input)], [.. rows.Select(r => r.TrueCluster)]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
         {
@@ -138,7 +139,11 @@ public static class ResolveInput
 /// <summary>One input row: its id, what the engine compares, and (for evaluation) its true cluster.</summary>
 public sealed record ResolveRow(string Id, MatchInput Input, string? TrueCluster);
 
-public sealed record ResolveRows(IReadOnlyList<ResolveRow> Rows);
+/// <summary>The rows of an input file, column-wise; <see cref="Inputs"/> may be cleared once the engine has them.</summary>
+public sealed record ResolveRows(string[] Ids, MatchInput[] Inputs, string?[] TrueClusters)
+{
+    public int Count => Ids.Length;
+}
 
 /// <summary>The input cannot be used; the message is one line for the user.</summary>
 public sealed class ResolveInputException(string message) : Exception(message);
