@@ -323,7 +323,7 @@ internal static class Comparisons
 
     private static sbyte AcronymLevel(FeatureTable t, RecordFeatures a, RecordFeatures b, int sharedThreshold)
     {
-        var expands = (a.Acronym is { } x && Expands(x, b)) || (b.Acronym is { } y && Expands(y, a));
+        var expands = (a.Acronym is { } x && Expands(x, a, b)) || (b.Acronym is { } y && Expands(y, b, a));
         if (a.AcronymId >= 0 && b.AcronymId >= 0)
         {
             if (a.AcronymId != b.AcronymId)
@@ -338,8 +338,11 @@ internal static class Comparisons
 
         return expands ? (sbyte)2 : Missing;
 
-        static bool Expands(string acronym, RecordFeatures other) =>
-            acronym != other.Acronym && (acronym == other.Initials || acronym == other.JoinedNameKey);
+        // An acronym that is just its own name's initials adds nothing when the other name has the same
+        // initials: the name comparison has already seen those words.
+        static bool Expands(string acronym, RecordFeatures own, RecordFeatures other) =>
+            acronym != other.Acronym
+            && ((acronym == other.Initials && acronym != own.Initials) || acronym == other.JoinedNameKey);
     }
 
     private static sbyte DomainLevel(FeatureTable t, RecordFeatures a, RecordFeatures b, int sharedThreshold)

@@ -84,9 +84,33 @@ internal sealed class FellegiSunterModel
         (m, _) = RunEm(Patterns(nameBlockedPatterns), m, u, 0.1, otherComparisons, otherComparisons, settings);
         KeepPlausible(m, u, definitions);
         ApplyOverrides(settings, definitions, m, u);
-        var prior = settings.PriorMatchProbability
-            ?? RunEm(Patterns(candidatePatterns), m, u, 0.01, [], all, settings).Prior;
+        var prior = settings.PriorMatchProbability ?? DeterministicPrior(candidatePatterns);
         return new FellegiSunterModel(m, u, prior, settings.MinComparisonWeight, settings.MaxComparisonWeight);
+    }
+
+    /// <summary>
+    /// The share of candidate pairs that match, estimated like Splink's deterministic-rule estimate: pairs a
+    /// strict rule accepts (nearly identical names plus a shared place, site, phone or street; or a site no
+    /// one else uses plus a similar name), divided by the rule's assumed recall. EM over the candidates would
+    /// be pulled up by the very confident name levels.
+    /// </summary>
+    private static double DeterministicPrior(IReadOnlyDictionary<ulong, int> candidatePatterns)
+    {
+        const double assumedRecall = 0.6;
+        double accepted = 0, total = 0;
+        foreach (var (key, count) in candidatePatterns)
+        {
+            var l = Unpack(key);
+            total += count;
+            var strongName = l[Comparisons.Name] >= 4;
+            var corroborated = l[Comparisons.Place] >= 2 || l[Comparisons.Domain] >= 3 || l[Comparisons.Phone] == 1 || l[Comparisons.Street] >= 2;
+            if ((strongName && corroborated) || (l[Comparisons.Domain] == 4 && l[Comparisons.Name] >= 2))
+            {
+                accepted += count;
+            }
+        }
+
+        return total == 0 ? 0.05 : Math.Clamp(accepted / assumedRecall / total, 1e-4, 0.5);
     }
 
     /// <summary>
@@ -99,7 +123,7 @@ internal sealed class FellegiSunterModel
         for (var c = 0; c < definitions.Length; c++)
         {
             var top = m[c].Length - 1;
-            var implausible = m[c][top] <= u[c][top] || m[c][0] > Math.Max(0.5, 2 * definitions[c].DefaultM[0]);
+            var implausible = m[c][top] <= u[c][top] || m[c][0] > Math.Max(0.25, 3 * definitions[c].DefaultM[0]);
             if (implausible)
             {
                 m[c] = (double[])definitions[c].DefaultM.Clone();

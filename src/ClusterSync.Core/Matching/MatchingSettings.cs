@@ -47,7 +47,7 @@ public sealed class MatchingSettings
     public double MinComparisonWeight { get; set; } = -10;
 
     /// <summary>Minimum share of a cluster's member pairs that must be linked for it to count as cohesive.</summary>
-    public double MinClusterCohesion { get; set; } = 0.5;
+    public double MinClusterCohesion { get; set; } = 0.6;
 
     /// <summary>m-probabilities given by operators, by comparison name (one value per level, lowest level first).</summary>
     public IDictionary<string, double[]> MProbabilities { get; init; } = new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase);
