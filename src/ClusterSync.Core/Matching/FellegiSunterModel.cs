@@ -110,7 +110,8 @@ internal sealed class FellegiSunterModel
             }
         }
 
-        return total == 0 ? 0.05 : Math.Clamp(accepted / assumedRecall / total, 1e-4, 0.5);
+        // One pseudo-match in twenty pseudo-pairs keeps small inputs from an extreme prior.
+        return Math.Clamp((accepted + 1) / assumedRecall / (total + 20), 1e-4, 0.5);
     }
 
     /// <summary>
