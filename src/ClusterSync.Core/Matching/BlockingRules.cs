@@ -41,6 +41,13 @@ internal static class BlockingRules
         }
     }
 
+    /// <summary>
+    /// Size cap of a key's block: rules that group by place and a three-letter name prefix are broad, so
+    /// their blocks are capped lower than those of rarer keys.
+    /// </summary>
+    public static int CapOf(long key, int maxBlockSize) =>
+        RuleOf(key) is GeoCell or PostalPrefix or CityPrefix or PrefixCountry ? Math.Max(2, maxBlockSize / 4) : maxBlockSize;
+
     /// <summary>Rule index of a key.</summary>
     public static int RuleOf(long key) => (int)((ulong)key >> 56);
 

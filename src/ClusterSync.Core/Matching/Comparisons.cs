@@ -50,9 +50,21 @@ internal static class Comparisons
     /// <summary>Computes every comparison level of a pair into <paramref name="levels"/>.</summary>
     public static void Compare(FeatureTable t, RecordFeatures a, RecordFeatures b, int sharedDomainThreshold, Span<sbyte> levels)
     {
+        CompareIdentity(t, a, b, sharedDomainThreshold, levels);
+        CompareRest(a, b, levels);
+    }
+
+    /// <summary>The comparisons that say who an organisation is: name, acronym, web domain.</summary>
+    public static void CompareIdentity(FeatureTable t, RecordFeatures a, RecordFeatures b, int sharedDomainThreshold, Span<sbyte> levels)
+    {
         levels[Name] = NameLevel(t, a, b);
         levels[Acronym] = AcronymLevel(t, a, b, sharedDomainThreshold);
         levels[Domain] = DomainLevel(t, a, b, sharedDomainThreshold);
+    }
+
+    /// <summary>Everything else: contact, place and profile comparisons.</summary>
+    public static void CompareRest(RecordFeatures a, RecordFeatures b, Span<sbyte> levels)
+    {
         levels[Phone] = a.Phone < 0 || b.Phone < 0 ? Missing : a.Phone == b.Phone ? (sbyte)1 : (sbyte)0;
         levels[Place] = PlaceLevel(a, b);
         levels[Street] = StreetLevel(a, b);

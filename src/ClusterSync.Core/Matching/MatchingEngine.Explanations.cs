@@ -135,7 +135,7 @@ public sealed partial class MatchingEngine
         var keysB = new List<long>();
         BlockingRules.KeysOf(_table, a, _settings.MaxRareTokenFrequency, keysA);
         BlockingRules.KeysOf(_table, b, _settings.MaxRareTokenFrequency, keysB);
-        return [.. keysA.Intersect(keysB).Where(k => _blocks.SizeOf(k) <= _settings.MaxBlockSize)
+        return [.. keysA.Intersect(keysB).Where(k => _blocks.SizeOf(k) <= BlockingRules.CapOf(k, _settings.MaxBlockSize))
             .Select(k => BlockingRules.Names[BlockingRules.RuleOf(k)]).Distinct().Order(StringComparer.Ordinal)];
     }
 

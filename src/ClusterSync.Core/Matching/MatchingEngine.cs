@@ -184,7 +184,7 @@ public sealed partial class MatchingEngine
     private void MarkBlock(long key, int i, int mark, int[] marks)
     {
         var (baseMembers, overlay) = _blocks.Members(key);
-        if (baseMembers.Length + (overlay?.Count ?? 0) > _settings.MaxBlockSize)
+        if (baseMembers.Length + (overlay?.Count ?? 0) > BlockingRules.CapOf(key, _settings.MaxBlockSize))
         {
             return;
         }
@@ -271,7 +271,7 @@ public sealed partial class MatchingEngine
     private void CollectBlock(long key, int i, int mark, int[] stamp, bool onlyGreater, List<int> result)
     {
         var (baseMembers, overlay) = _blocks.Members(key);
-        if (baseMembers.Length + (overlay?.Count ?? 0) > _settings.MaxBlockSize)
+        if (baseMembers.Length + (overlay?.Count ?? 0) > BlockingRules.CapOf(key, _settings.MaxBlockSize))
         {
             return;
         }
@@ -322,7 +322,15 @@ public sealed partial class MatchingEngine
                 Interlocked.Add(ref pairs, candidates.Count);
                 foreach (var j in candidates)
                 {
-                    Comparisons.Compare(_table, a, _table[j]!, _settings.SharedDomainThreshold, levels);
+                    var b = _table[j]!;
+                    Comparisons.CompareIdentity(_table, a, b, _settings.SharedDomainThreshold, levels);
+                    if (!_settings.KeepReviewPairs && !MayPassGate(levels))
+                    {
+                        // Without name evidence the pair can only reach the review band, which batch runs do not keep.
+                        continue;
+                    }
+
+                    Comparisons.CompareRest(a, b, levels);
                     var weight = Gate(levels, _model.TotalWeight(levels));
                     if (weight >= review)
                     {
@@ -356,6 +364,10 @@ public sealed partial class MatchingEngine
         NamesRelated(levels) ? weight : Math.Min(weight, GateCap);
 
     private double GateCap => FellegiSunterModel.WeightOf((_settings.MatchThreshold + _settings.ReviewThreshold) / 2);
+
+    /// <summary>Whether the gate can pass once the address is known (from the identity comparisons alone).</summary>
+    private static bool MayPassGate(ReadOnlySpan<sbyte> levels) =>
+        levels[Comparisons.Name] >= 1 || levels[Comparisons.Acronym] >= 2 || levels[Comparisons.Domain] == 4;
 
     private static bool NamesRelated(ReadOnlySpan<sbyte> levels) =>
         levels[Comparisons.Name] >= 2 || levels[Comparisons.Acronym] >= 2 || levels[Comparisons.Domain] == 4

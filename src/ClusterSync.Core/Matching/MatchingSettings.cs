@@ -32,6 +32,12 @@ public sealed class MatchingSettings
     /// <summary>Pseudo-counts pulling the m estimates towards their defaults (stabilises small inputs).</summary>
     public double EmPriorStrength { get; set; } = 30;
 
+    /// <summary>
+    /// Keep pairs in the review band (the service's review queue needs them). Batch resolution turns this
+    /// off and skips every pair whose names cannot pass the name gate.
+    /// </summary>
+    public bool KeepReviewPairs { get; set; } = true;
+
     /// <summary>Seed of every random choice, so that runs are repeatable.</summary>
     public int Seed { get; set; } = 20150101;
 

@@ -61,6 +61,7 @@ public static class BatchResolution
     /// <summary>Cluster label per row: the id of the cluster's first row in input order.</summary>
     internal static string[] Cluster(ResolveRows rows, MatchingSettings settings, IProgress<string>? progress, bool keepInputs)
     {
+        settings.KeepReviewPairs = false;
         var engine = new MatchingEngine(settings);
         engine.Load(rows.Inputs, [], progress);
         if (!keepInputs)
