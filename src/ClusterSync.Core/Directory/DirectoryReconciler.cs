@@ -67,36 +67,57 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
         return new Reconciliation(writes, links, unlinked, review);
     }
 
+    /// <summary>
+    /// Grows the set of records in play until it is closed: every organisation of a record in play, and
+    /// every cluster of such a record, are wholly in play. Each record is asked about once.
+    /// </summary>
     private static (List<ResolvedCluster> Clusters, Dictionary<string, OrganisationState> Previous) CloseScope(
         IEntityResolver resolver, DirectoryMembership membership, IReadOnlyCollection<SourceRecordKey> dirtyKeys)
     {
-        var scope = new HashSet<SourceRecordKey>(dirtyKeys);
+        var scope = new HashSet<SourceRecordKey>();
         var previous = new Dictionary<string, OrganisationState>(StringComparer.Ordinal);
-        List<ResolvedCluster> clusters;
-        while (true)
+        var clusters = new List<ResolvedCluster>();
+        var clustered = new HashSet<SourceRecordKey>();
+        var pending = new Queue<SourceRecordKey>(dirtyKeys);
+        while (pending.Count > 0)
         {
-            var before = scope.Count;
-            foreach (var key in scope.ToList())
+            var batch = new List<SourceRecordKey>();
+            while (pending.TryDequeue(out var key))
             {
+                if (!scope.Add(key))
+                {
+                    continue;
+                }
+
+                batch.Add(key);
                 if (membership.TryGetOrganisation(key, out var orgId) && !previous.ContainsKey(orgId)
                     && membership.TryGetState(orgId, out var state))
                 {
                     previous[orgId] = state;
-                    scope.UnionWith(state.Members);
+                    foreach (var member in state.Members)
+                    {
+                        pending.Enqueue(member);
+                    }
                 }
             }
 
-            clusters = [.. resolver.ClustersContaining(scope)];
-            foreach (var cluster in clusters)
+            foreach (var cluster in resolver.ClustersContaining(batch.Where(k => !clustered.Contains(k))))
             {
-                scope.UnionWith(cluster.Members);
-            }
+                if (!clustered.Add(cluster.Members[0]))
+                {
+                    continue;
+                }
 
-            if (scope.Count == before)
-            {
-                return (clusters, previous);
+                clusters.Add(cluster);
+                foreach (var member in cluster.Members)
+                {
+                    clustered.Add(member);
+                    pending.Enqueue(member);
+                }
             }
         }
+
+        return (clusters, previous);
     }
 
     private OrganisationWrite? BuildActive(IEntityResolver resolver, AssignedOrganisation org, OrganisationState? previous)
