@@ -77,7 +77,7 @@ internal sealed class FeatureTable
 
         foreach (var token in tokenSet)
         {
-            Tokens.Use(Tokens[token]);
+            Tokens.CountUse(token);
         }
 
         var postal = draft.Postal;

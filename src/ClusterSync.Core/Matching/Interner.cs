@@ -33,6 +33,9 @@ internal sealed class Interner
         return id;
     }
 
+    /// <summary>Counts one more use of an existing id.</summary>
+    public void CountUse(int id) => _counts[id]++;
+
     /// <summary>Id of the value, creating it without counting a use.</summary>
     public int Intern(string value)
     {

@@ -152,7 +152,7 @@ public sealed partial class MatchingEngine
         return result;
     }
 
-    /// <summary>Every live record's cluster, as a cluster number per input position of <see cref="Load"/>.</summary>
+    /// <summary>Every live record's cluster, as a cluster number per input position of Load.</summary>
     public int[] ClusterAll()
     {
         RefreshDecisionIndex();

@@ -30,11 +30,30 @@ public sealed partial class MatchingEngine
     private int Parallelism => _settings.Parallelism > 0 ? _settings.Parallelism : Environment.ProcessorCount;
 
     /// <summary>Replaces everything: features, blocks, model estimation, scoring of every candidate pair.</summary>
-    public void Load(IReadOnlyList<MatchInput> inputs, IReadOnlyCollection<MatchDecision> decisions, IProgress<string>? progress = null)
+    public void Load(IReadOnlyList<MatchInput> inputs, IReadOnlyCollection<MatchDecision> decisions, IProgress<string>? progress = null) =>
+        Load(inputs, decisions, releaseInputs: false, progress);
+
+    /// <summary>
+    /// As <see cref="Load(IReadOnlyList{MatchInput}, IReadOnlyCollection{MatchDecision}, IProgress{string})"/>;
+    /// with <paramref name="releaseInputs"/> the array's entries are cleared as soon as they are read, so
+    /// that a large batch does not hold its raw inputs and its features at once.
+    /// </summary>
+    public void Load(MatchInput[] inputs, IReadOnlyCollection<MatchDecision> decisions, bool releaseInputs, IProgress<string>? progress = null) =>
+        Load((IReadOnlyList<MatchInput>)inputs, decisions, releaseInputs, progress);
+
+    private void Load(IReadOnlyList<MatchInput> inputs, IReadOnlyCollection<MatchDecision> decisions, bool releaseInputs, IProgress<string>? progress)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var drafts = new FeatureDraft[inputs.Count];
-        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, i => drafts[i] = FeatureDraft.From(inputs[i]));
+        var release = releaseInputs && inputs is MatchInput[];
+        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, i =>
+        {
+            drafts[i] = FeatureDraft.From(inputs[i]);
+            if (release)
+            {
+                ((MatchInput[])inputs)[i] = null!;
+            }
+        });
         progress?.Report($"features of {inputs.Count:N0} records");
         for (var i = 0; i < drafts.Length; i++)
         {
@@ -62,7 +81,7 @@ public sealed partial class MatchingEngine
         progress?.Report($"{pairs:N0} candidate pairs scored");
     }
 
-    private (int[] Starts, long[] Keys) BuildBlocks()
+    private (int[] Starts, int[] Blocks) BuildBlocks()
     {
         var starts = new int[_table.Capacity + 1];
         var keys = new List<long>(_table.Capacity * 12);
@@ -86,7 +105,6 @@ public sealed partial class MatchingEngine
         }
 
         starts[_table.Capacity] = keys.Count;
-        var byRecord = keys.ToArray();
         var sortedKeys = keys.ToArray();
         var records = new int[sortedKeys.Length];
         for (var i = 0; i < _table.Capacity; i++)
@@ -97,12 +115,11 @@ public sealed partial class MatchingEngine
             }
         }
 
-        _blocks.Build(sortedKeys, records, sortedKeys.Length);
-        return (starts, byRecord);
+        return _blocks.Build(sortedKeys, records, sortedKeys.Length, _table.Capacity);
     }
 
     /// <summary>u from random pairs; m and the prior by EM over the candidate pairs of a sample of records.</summary>
-    private FellegiSunterModel EstimateModel((int[] Starts, long[] Keys) keysByRecord)
+    private FellegiSunterModel EstimateModel((int[] Starts, int[] Blocks) keysByRecord)
     {
         var live = _table.LiveIndices().ToArray();
         var random = new Random(_settings.Seed);
@@ -143,13 +160,15 @@ public sealed partial class MatchingEngine
             found.Clear();
             for (var k = keysByRecord.Starts[i]; k < keysByRecord.Starts[i + 1]; k++)
             {
-                var key = keysByRecord.Keys[k];
-                var before = found.Count;
-                CollectBlock(key, i, i + 1, stamp, onlyGreater: false, found);
-                if (BlockingRules.UsesNames(key))
+                var block = keysByRecord.Blocks[k];
+                CollectBlock(block, i, i + 1, stamp, onlyGreater: false, found);
+                if (BlockingRules.UsesNames(_blocks.KeyOf(block)) && _blocks.SizeOf(block) <= BlockingRules.CapOf(_blocks.KeyOf(block), _settings.MaxBlockSize))
                 {
                     // Pairs first found through another rule may also share a name block.
-                    MarkBlock(key, i, i + 1, byName);
+                    foreach (var j in _blocks.MembersOf(block))
+                    {
+                        byName[j] = i + 1;
+                    }
                 }
             }
 
@@ -181,28 +200,6 @@ public sealed partial class MatchingEngine
         return key;
     }
 
-    private void MarkBlock(long key, int i, int mark, int[] marks)
-    {
-        var (baseMembers, overlay) = _blocks.Members(key);
-        if (baseMembers.Length + (overlay?.Count ?? 0) > BlockingRules.CapOf(key, _settings.MaxBlockSize))
-        {
-            return;
-        }
-
-        foreach (var j in baseMembers.Span)
-        {
-            marks[j] = mark;
-        }
-
-        if (overlay is not null)
-        {
-            foreach (var j in overlay)
-            {
-                marks[j] = mark;
-            }
-        }
-    }
-
     /// <summary>Level patterns of pairs that share a place, domain or phone, found without looking at names.</summary>
     private Dictionary<ulong, int> NameFreePatterns(int[] sample)
     {
@@ -221,7 +218,7 @@ public sealed partial class MatchingEngine
         }
 
         var index = new BlockIndex();
-        index.Build([.. keys], [.. records], keys.Count);
+        index.Build([.. keys], [.. records], keys.Count, _table.Capacity);
         var patterns = new Dictionary<ulong, int>();
         var stamp = new int[_table.Capacity];
         var random = new Random(_settings.Seed + 1);
@@ -257,15 +254,33 @@ public sealed partial class MatchingEngine
     }
 
     /// <summary>Candidates of record <paramref name="i"/>: live members of its blocks under the size cap, each once.</summary>
-    private void Candidates(int i, (int[] Starts, long[] Keys) keysByRecord, int[] stamp, bool onlyGreater, List<int> result)
+    private void Candidates(int i, (int[] Starts, int[] Blocks) blocksByRecord, int[] stamp, bool onlyGreater, List<int> result)
     {
         result.Clear();
         var mark = i + 1;
-        for (var k = keysByRecord.Starts[i]; k < keysByRecord.Starts[i + 1]; k++)
+        for (var k = blocksByRecord.Starts[i]; k < blocksByRecord.Starts[i + 1]; k++)
         {
-            CollectBlock(keysByRecord.Keys[k], i, mark, stamp, onlyGreater, result);
+            CollectBlock(blocksByRecord.Blocks[k], i, mark, stamp, onlyGreater, result);
         }
 
+    }
+
+    /// <summary>Candidates from a base block (bulk loading: no overlay exists yet).</summary>
+    private void CollectBlock(int block, int i, int mark, int[] stamp, bool onlyGreater, List<int> result)
+    {
+        if (_blocks.SizeOf(block) > BlockingRules.CapOf(_blocks.KeyOf(block), _settings.MaxBlockSize))
+        {
+            return;
+        }
+
+        foreach (var j in _blocks.MembersOf(block))
+        {
+            if (j != i && (!onlyGreater || j > i) && stamp[j] != mark && _table[j] is not null)
+            {
+                stamp[j] = mark;
+                result.Add(j);
+            }
+        }
     }
 
     private void CollectBlock(long key, int i, int mark, int[] stamp, bool onlyGreater, List<int> result)
@@ -299,7 +314,7 @@ public sealed partial class MatchingEngine
         }
     }
 
-    private long ScoreAll((int[] Starts, long[] Keys) keysByRecord)
+    private long ScoreAll((int[] Starts, int[] Blocks) keysByRecord)
     {
         long pairs = 0;
         var review = ReviewWeight;

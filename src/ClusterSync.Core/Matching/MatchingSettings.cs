@@ -13,10 +13,10 @@ public sealed class MatchingSettings
     public double ReviewThreshold { get; set; } = 0.5;
 
     /// <summary>Blocks larger than this are not expanded into pairs (their records are still reached by other rules).</summary>
-    public int MaxBlockSize { get; set; } = 100;
+    public int MaxBlockSize { get; set; } = 50;
 
     /// <summary>A name word used by at most this many records is a blocking key on its own.</summary>
-    public int MaxRareTokenFrequency { get; set; } = 30;
+    public int MaxRareTokenFrequency { get; set; } = 10;
 
     /// <summary>How many of a name's rarest tokens become blocking keys.</summary>
     public int RareTokensPerName { get; set; } = 2;

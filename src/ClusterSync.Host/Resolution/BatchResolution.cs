@@ -63,12 +63,9 @@ public static class BatchResolution
     {
         settings.KeepReviewPairs = false;
         var engine = new MatchingEngine(settings);
-        engine.Load(rows.Inputs, [], progress);
-        if (!keepInputs)
-        {
-            // The engine holds what it compares; the raw inputs can go before clustering and writing.
-            Array.Clear(rows.Inputs);
-        }
+
+        // The engine keeps what it compares; unless evaluation needs them, the raw inputs go as it reads them.
+        engine.Load(rows.Inputs, [], releaseInputs: !keepInputs, progress);
 
         if (Environment.GetEnvironmentVariable("CLUSTERSYNC_PRINT_MODEL") == "1")
         {
