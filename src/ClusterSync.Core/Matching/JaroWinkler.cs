@@ -1,13 +1,16 @@
 namespace ClusterSync.Core.Matching;
 
 /// <summary>
-/// Jaro-Winkler similarity without allocation (prefix scale 0.1, prefix up to 4). Hand-written rather than
+/// Jaro-Winkler similarity without allocation (prefix scale 0.1, prefix up to 4, boost above 0.7). Hand-written rather than
 /// taken from a string-similarity package because it runs millions of times per resolution:
 /// tests/ClusterSync.Benchmarks compares it with F23.StringSimilarity's implementation.
 /// </summary>
 public static class JaroWinkler
 {
     private const int StackLimit = 256;
+
+    /// <summary>Winkler's prefix bonus applies only above this Jaro similarity (as in Winkler 1990).</summary>
+    private const double BoostThreshold = 0.7;
 
     public static double Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
@@ -80,6 +83,11 @@ public static class JaroWinkler
 
         double m = matches;
         var jaro = ((m / a.Length) + (m / b.Length) + ((m - (transpositions / 2)) / m)) / 3.0;
+        if (jaro <= BoostThreshold)
+        {
+            return jaro;
+        }
+
         var prefix = 0;
         var limit = Math.Min(4, a.Length);
         while (prefix < limit && a[prefix] == b[prefix])

@@ -92,6 +92,8 @@ internal sealed record FeatureDraft(
         }
 
         var acronym = AcronymKey(input.Acronym) ?? (LooksLikeAcronym(input.Name) ? AcronymKey(input.Name) : null);
+        var region = Blank(input.Region) ? null : NameAnalyser.Fold(input.Region!);
+        var city = Blank(input.Locality) ? null : NameAnalyser.Fold(input.Locality!);
         return new FeatureDraft(
             input.Key,
             nameKey,
@@ -100,9 +102,9 @@ internal sealed record FeatureDraft(
             acronym,
             name.Initials,
             country,
-            Blank(input.Region) ? null : NameAnalyser.Fold(input.Region!),
-            Blank(input.Locality) ? null : NameAnalyser.Fold(input.Locality!),
-            PlaceWords(input.Locality, input.Region),
+            region,
+            city,
+            PlaceWords(city, region),
             PostalKey(input.PostalCode),
             Blank(input.Street) ? null : NameAnalyser.Fold(input.Street!),
             Blank(input.WebsiteDomain) ? null : input.WebsiteDomain!.Trim().ToLowerInvariant(),
@@ -117,15 +119,30 @@ internal sealed record FeatureDraft(
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
 
-    private static string[] PlaceWords(string? locality, string? region)
+    /// <summary>The words of the (already folded) locality and region.</summary>
+    private static string[] PlaceWords(string? city, string? region)
     {
-        if (Blank(locality) && Blank(region))
+        if (city is null && region is null)
         {
             return [];
         }
 
-        var text = (locality ?? "") + " " + (region ?? "");
-        return NameAnalyser.Fold(text).Split(Space, StringSplitOptions.RemoveEmptyEntries);
+        var words = new List<string>();
+        foreach (var text in new[] { city, region })
+        {
+            if (text is not null)
+            {
+                foreach (var word in text.Split(Space, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (!words.Contains(word))
+                    {
+                        words.Add(word);
+                    }
+                }
+            }
+        }
+
+        return [.. words];
     }
 
     private static string? NormaliseCountry(string? country) =>
