@@ -55,7 +55,7 @@ public sealed class SyncService(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var message = ex is UpstreamException or SyncRefusedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            var message = RunFailure.Describe(ex);
             logger.LogError(ex, "Sync {RunId} of {Source} failed; nothing was published: {Message}", runId, connector.Source, message);
             ClusterSyncTelemetry.Runs.Add(1, new TagList { { "source", connector.Source }, { "status", SyncRunStatus.Failed } });
             activity?.SetStatus(ActivityStatusCode.Error, message);
