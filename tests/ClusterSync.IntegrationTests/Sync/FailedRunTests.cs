@@ -17,7 +17,13 @@ public sealed class FailedRunTests(StorageProvider provider)
     private SyncHarness _host = null!;
 
     [TearDown]
-    public async Task Stop() => await _host.DisposeAsync();
+    public async Task Stop()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
 
     [Test]
     public async Task A_page_that_keeps_failing_ends_the_run_failed_naming_the_upstream_and_publishes_nothing()

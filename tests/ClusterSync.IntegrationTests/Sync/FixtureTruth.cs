@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using ClusterSync.Sources;
 using ClusterSync.Sources.Eccp.Recorded;
 using ClusterSync.Sources.UsClusterMapping.Recorded;
@@ -57,4 +58,13 @@ internal static class FixtureTruth
     }
 
     public static int RegistryDocumentCount => RecordedUsClusterMapping.OrganisationCount;
+
+    /// <summary>The <c>entity_id</c> of every recorded registry document, as the listing serves them.</summary>
+    public static IReadOnlyList<string> RegistryIds { get; } = ReadRegistryIds();
+
+    private static List<string> ReadRegistryIds()
+    {
+        using var listing = JsonDocument.Parse(RecordedUsClusterMapping.Respond("/content/organization?start=0&limit=10000")!.Body);
+        return [.. listing.RootElement.EnumerateArray().Select(d => Text(d.GetProperty("entity_id").GetInt64()))];
+    }
 }

@@ -23,7 +23,13 @@ public sealed class ResyncTests(StorageProvider provider)
     public async Task Start() => _host = await SyncHarness.StartAsync(provider);
 
     [TearDown]
-    public async Task Stop() => await _host.DisposeAsync();
+    public async Task Stop()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
 
     [Test]
     public async Task A_second_sync_of_unchanged_upstreams_reports_nothing_new_and_writes_only_its_run_records()

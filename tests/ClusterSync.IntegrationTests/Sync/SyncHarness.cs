@@ -21,38 +21,44 @@ internal sealed class SyncHarness : IAsyncDisposable
     /// <summary>Registry page size in tests: 145 documents make three pages (0, 50, 100).</summary>
     public const int RegistryPageSize = 50;
 
-    private SyncHarness(TestDatabase database, RecordedUpstreamServer upstreams, ClusterSyncApp app)
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private SyncHarness(TestDatabase database, RecordedUpstreamServer upstreams, IReadOnlyDictionary<string, string?> settings)
     {
         Database = database;
         Upstreams = upstreams;
-        App = app;
-        Client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        Operator = app.CreateOperatorClient();
+        _settings = settings;
+        App = new ClusterSyncApp(settings);
+        Client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Operator = App.CreateOperatorClient();
     }
 
     public TestDatabase Database { get; }
 
     public RecordedUpstreamServer Upstreams { get; }
 
-    public ClusterSyncApp App { get; }
+    /// <summary>The configuration the host was started with.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
+    public ClusterSyncApp App { get; private set; }
 
     /// <summary>A client without any key.</summary>
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; }
 
     /// <summary>A client with the operator key.</summary>
-    public HttpClient Operator { get; }
+    public HttpClient Operator { get; private set; }
 
     public static async Task<SyncHarness> StartAsync(StorageProvider provider, Action<Dictionary<string, string?>>? adjust = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var upstreams = new RecordedUpstreamServer();
-        var settings = Settings(database, upstreams);
+        var settings = BaseSettings(database, upstreams);
         adjust?.Invoke(settings);
-        return new SyncHarness(database, upstreams, new ClusterSyncApp(settings));
+        return new SyncHarness(database, upstreams, settings);
     }
 
     /// <summary>Storage, both sources pointed at the upstream server, faults made quick, and no breaker unless a test asks.</summary>
-    public static Dictionary<string, string?> Settings(TestDatabase database, RecordedUpstreamServer upstreams)
+    public static Dictionary<string, string?> BaseSettings(TestDatabase database, RecordedUpstreamServer upstreams)
     {
         var settings = new Dictionary<string, string?>(database.Settings);
         foreach (var (section, address) in new[] { (SourcesHarness.UsSection, upstreams.RegistryAddress), (SourcesHarness.EccpSection, upstreams.EccpAddress) })
@@ -69,6 +75,15 @@ internal sealed class SyncHarness : IAsyncDisposable
 
         settings[$"{SourcesHarness.UsSection}:PageSize"] = RegistryPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return settings;
+    }
+
+    /// <summary>Stops the host and starts a new one on the same database and upstreams (its in-memory index rebuilt from the database).</summary>
+    public async Task RestartAsync()
+    {
+        await StopAppAsync();
+        App = new ClusterSyncApp(_settings);
+        Client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Operator = App.CreateOperatorClient();
     }
 
     public SyncService Sync => App.Services.GetRequiredService<SyncService>();
@@ -97,13 +112,16 @@ internal sealed class SyncHarness : IAsyncDisposable
     }
 
     /// <summary>Every active organisation, paging through <c>/v1/organisations</c>.</summary>
-    public async Task<List<JsonElement>> ListOrganisationsAsync()
+    public Task<List<JsonElement>> ListOrganisationsAsync() => ListOrganisationsAsync(Client);
+
+    /// <summary>Every active organisation a host lists, paging through <c>/v1/organisations</c>.</summary>
+    public static async Task<List<JsonElement>> ListOrganisationsAsync(HttpClient client)
     {
         var all = new List<JsonElement>();
         string? cursor = null;
         do
         {
-            var page = await GetJsonAsync("/v1/organisations?limit=500" + (cursor is null ? "" : "&cursor=" + cursor));
+            var page = await GetJsonAsync(client, "/v1/organisations?limit=500" + (cursor is null ? "" : "&cursor=" + cursor));
             all.AddRange(page.GetProperty("items").EnumerateArray());
             cursor = page.GetProperty("nextCursor").GetString();
         }
@@ -132,10 +150,15 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopAppAsync();
+        Upstreams.Dispose();
+        await Database.DisposeAsync();
+    }
+
+    private async Task StopAppAsync()
+    {
         Client.Dispose();
         Operator.Dispose();
         await App.DisposeAsync();
-        Upstreams.Dispose();
-        await Database.DisposeAsync();
     }
 }
