@@ -117,7 +117,7 @@ public sealed class SyncService(
     private async Task<SyncOutcome> PublishAsync(string source, long runId, ReadMode mode, ReadResult read, bool confirmDeletions, CancellationToken ct)
     {
         var stored = await store.LoadSourceStateAsync(source, ct);
-        var changes = ChangeDetector.Detect(stored.PresentHashes, read.Records.Values, mode);
+        var changes = KeepQuarantined(ChangeDetector.Detect(stored.PresentHashes, read.Records.Values, mode), read.Quarantine);
         var guard = new DeletionGuard(options.CurrentValue.DeletionGuardMaxFraction, options.CurrentValue.DeletionGuardMinCount);
         if (!confirmDeletions && guard.Check(changes, stored.PresentHashes.Count) is { } refusal)
         {
@@ -164,6 +164,18 @@ public sealed class SyncService(
             Reconciliation = reconciliation,
             HighWaterMark = read.HighWaterMark,
         };
+    }
+
+    /// <summary>
+    /// A record the listing still holds but whose new version was quarantined is not gone: it keeps its last good
+    /// version (and its organisation and id) until the source sends a readable one again.
+    /// </summary>
+    private static ChangeSet KeepQuarantined(ChangeSet changes, List<QuarantineEntry> quarantine)
+    {
+        var listed = quarantine.Where(q => q.SourceId is not null).Select(q => q.SourceId!).ToHashSet(StringComparer.Ordinal);
+        return listed.Count == 0 || !changes.GoneSourceIds.Any(listed.Contains)
+            ? changes
+            : changes with { GoneSourceIds = [.. changes.GoneSourceIds.Where(id => !listed.Contains(id))] };
     }
 
     private sealed class ReadResult
