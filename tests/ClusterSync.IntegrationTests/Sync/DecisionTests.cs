@@ -91,10 +91,13 @@ public sealed class DecisionTests(StorageProvider provider)
         var survivor = await OrganisationIdOfAsync(Left);
         var loser = before.Single(id => id != survivor);
         using var redirect = await _host.Client.GetAsync($"/v1/organisations/{loser}");
+        using var explanation = await _host.Client.GetAsync($"/v1/organisations/{loser}/explanation");
         Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(await OrganisationIdOfAsync(Right), Is.EqualTo(survivor));
-        Assert.That(redirect.StatusCode, Is.EqualTo(HttpStatusCode.MovedPermanently));
-        Assert.That(redirect.Headers.Location?.OriginalString, Does.EndWith($"/v1/organisations/{survivor}"));
+        Assert.That((redirect.StatusCode, PathOf(redirect)),
+            Is.EqualTo((HttpStatusCode.MovedPermanently, $"/v1/organisations/{survivor}")));
+        Assert.That((explanation.StatusCode, PathOf(explanation)),
+            Is.EqualTo((HttpStatusCode.MovedPermanently, $"/v1/organisations/{survivor}/explanation")));
     }
 
     [Test]
@@ -138,6 +141,9 @@ public sealed class DecisionTests(StorageProvider provider)
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         await DuplicateResolutionTests.AssertProblemAsync(second, HttpStatusCode.Conflict, "urn:clustersync:problem:conflict");
     }
+
+    private string? PathOf(HttpResponseMessage redirect) =>
+        redirect.Headers.Location is { } location ? new Uri(_host.Client.BaseAddress!, location).AbsolutePath : null;
 
     private Task<HttpResponseMessage> DecideAsync(string kind) =>
         _host.Operator.PostAsJsonAsync("/v1/decisions", new { left = Left, right = Right, kind, reason = "Checked by hand." });

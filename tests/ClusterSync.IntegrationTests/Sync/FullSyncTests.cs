@@ -12,6 +12,17 @@ namespace ClusterSync.IntegrationTests.Sync;
 [TestFixture(StorageProvider.Postgres)]
 public sealed class FullSyncTests(StorageProvider provider)
 {
+    /// <summary>What the quarantine reason of each designed fault must name.</summary>
+    private static readonly Dictionary<string, string> FaultNamedBy = new(StringComparer.Ordinal)
+    {
+        ["no-title"] = "'name'",
+        ["unknown-country"] = "Atlantis",
+        ["attributes-not-an-object"] = "attributes",
+        ["title-not-a-string"] = "title",
+        ["address-not-an-object"] = "field_address",
+        ["no-id"] = "no id",
+    };
+
     private SyncHarness _host = null!;
 
     [OneTimeSetUp]
@@ -35,16 +46,16 @@ public sealed class FullSyncTests(StorageProvider provider)
     }
 
     [Test]
-    public async Task Every_faulty_ECCP_resource_is_quarantined_once_with_a_reason()
+    public async Task Every_faulty_ECCP_resource_is_quarantined_once_with_a_reason_naming_its_fault()
     {
         var quarantine = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/quarantine?source=eccp");
 
         var rows = quarantine.EnumerateArray().ToList();
         var faulty = FixtureTruth.EccpFaulty.ToList();
-        var identified = faulty.Where(t => rows.Count(r => Identifies(r, t.Nid, t.Uuid)) == 1).Select(t => t.Nid);
+        var reasons = faulty.Select(t => (t.Case, Reasons: rows.Where(r => Identifies(r, t.Nid, t.Uuid)).Select(r => r.GetProperty("reason").GetString()!).ToList()));
         Assert.That(rows, Has.Count.EqualTo(faulty.Count));
-        Assert.That(identified, Is.EquivalentTo(faulty.Select(t => t.Nid)));
-        Assert.That(rows.Select(r => r.GetProperty("reason").GetString()), Has.All.Not.Null.And.Not.Empty);
+        Assert.That(reasons, Has.All.Matches<(string Case, List<string> Reasons)>(
+            r => r.Reasons.Count == 1 && r.Reasons[0].Contains(FaultNamedBy[r.Case], StringComparison.Ordinal)));
     }
 
     [Test]

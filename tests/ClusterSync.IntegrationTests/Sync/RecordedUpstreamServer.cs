@@ -24,6 +24,7 @@ internal sealed class RecordedUpstreamServer : IDisposable
 
     private readonly WireMockServer _server = WireMockServer.Start();
     private readonly SortedDictionary<long, string> _registry = LoadRegistry();
+    private readonly Dictionary<long, string> _removed = [];
     private readonly Lock _gate = new();
     private readonly ConcurrentBag<TaskCompletionSource> _holds = [];
 
@@ -75,7 +76,27 @@ internal sealed class RecordedUpstreamServer : IDisposable
         {
             foreach (var id in ids)
             {
-                _registry.Remove(long.Parse(id, CultureInfo.InvariantCulture));
+                var key = long.Parse(id, CultureInfo.InvariantCulture);
+                if (_registry.Remove(key, out var document))
+                {
+                    _removed[key] = document;
+                }
+            }
+        }
+    }
+
+    /// <summary>Puts removed registry documents back into the listing.</summary>
+    public void RestoreRegistryDocuments(IEnumerable<string> ids)
+    {
+        lock (_gate)
+        {
+            foreach (var id in ids)
+            {
+                var key = long.Parse(id, CultureInfo.InvariantCulture);
+                if (_removed.Remove(key, out var document))
+                {
+                    _registry[key] = document;
+                }
             }
         }
     }

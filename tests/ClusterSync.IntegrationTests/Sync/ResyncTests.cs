@@ -99,6 +99,58 @@ public sealed class ResyncTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task A_record_that_reappears_after_it_was_gone_is_stored_again_under_a_new_organisation_id()
+    {
+        await _host.RunAsync(SourceIds.UsClusterMapping);
+        var deleted = (await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, Singleton)).GetProperty("id").GetString();
+        _host.Upstreams.RemoveRegistryDocuments([Singleton]);
+        await _host.RunAsync(SourceIds.UsClusterMapping);
+        _host.Upstreams.RestoreRegistryDocuments([Singleton]);
+
+        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+
+        var revived = await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, Singleton);
+        using var old = await _host.Client.GetAsync($"/v1/organisations/{deleted}");
+        Assert.That((outcome.Status, outcome.New, outcome.Gone), Is.EqualTo((SyncRunStatus.Succeeded, 1, 0)));
+        Assert.That(revived.GetProperty("id").GetString(), Is.Not.EqualTo(deleted));
+        Assert.That(old.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
+    }
+
+    [Test]
+    public async Task A_record_whose_new_version_is_quarantined_is_not_gone_and_keeps_its_organisation()
+    {
+        await _host.RunAsync(SourceIds.UsClusterMapping);
+        var id = (await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, Singleton)).GetProperty("id").GetString();
+        _host.Upstreams.EditRegistryDocument(Singleton, d => d["label"] = " ");
+
+        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+
+        var quarantine = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/quarantine?source=us-cluster-mapping");
+        using var organisation = await _host.Client.GetAsync($"/v1/organisations/{id}");
+        Assert.That((outcome.Status, outcome.Quarantined, outcome.Gone), Is.EqualTo((SyncRunStatus.Succeeded, 1, 0)));
+        Assert.That(quarantine.EnumerateArray().Select(q => q.GetProperty("sourceId").GetString()), Is.EqualTo(new[] { Singleton }));
+        Assert.That(organisation.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task A_quarantined_record_read_correctly_again_is_resolved_and_keeps_its_organisation_id()
+    {
+        await _host.RunAsync(SourceIds.UsClusterMapping);
+        var id = (await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, Singleton)).GetProperty("id").GetString();
+        string? label = null;
+        _host.Upstreams.EditRegistryDocument(Singleton, d => (label, d["label"]) = (d["label"]!.GetValue<string>(), " "));
+        await _host.RunAsync(SourceIds.UsClusterMapping);
+        _host.Upstreams.EditRegistryDocument(Singleton, d => d["label"] = label);
+
+        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+
+        var quarantine = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/quarantine?source=us-cluster-mapping&includeResolved=true");
+        Assert.That(outcome.Succeeded, Is.True, outcome.Error);
+        Assert.That(quarantine.EnumerateArray().Select(q => q.GetProperty("resolvedInRunId").GetInt64()), Is.EqualTo(new[] { outcome.RunId }));
+        Assert.That((await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, Singleton)).GetProperty("id").GetString(), Is.EqualTo(id));
+    }
+
+    [Test]
     public async Task The_deletion_guard_refuses_a_listing_that_lost_most_records_and_nothing_is_published()
     {
         await _host.RunAsync(SourceIds.UsClusterMapping);
