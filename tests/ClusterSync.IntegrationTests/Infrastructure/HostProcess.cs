@@ -112,6 +112,23 @@ public sealed class RunningHost : IDisposable
         }
     }
 
+    /// <summary>Waits for <paramref name="task"/>; fails with the host's output when the host exits first or time runs out.</summary>
+    public async Task WaitForAsync(Task task, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!task.IsCompleted && !HasExited && DateTime.UtcNow < deadline)
+        {
+            await Task.WhenAny(task, Task.Delay(100));
+        }
+
+        if (!task.IsCompleted)
+        {
+            Assert.Fail($"The host never reached: {what} (exited: {HasExited}).\n{Output}");
+        }
+
+        await task;
+    }
+
     /// <summary>Polls until <paramref name="condition"/> holds; fails with the host's output when it never does.</summary>
     public async Task WaitUntilAsync(Func<HttpClient, Task<bool>> condition, TimeSpan timeout, string what)
     {

@@ -27,21 +27,13 @@ public sealed class CrashRecoveryTests(StorageProvider provider)
         _host = await SyncHarness.StartAsync(provider);
         var first = await _host.RunAsync(SourceIds.UsClusterMapping);
         Assert.That(first.Succeeded, Is.True, first.Error);
-        _host.Upstreams.EditRegistryDocument("445", ResyncTests.AddCluster);
+        _host.Upstreams.EditRegistryDocument("445", RecordedUpstreamServer.AddCluster);
         _beforeKill = await _host.SnapshotAsync();
         var held = _host.Upstreams.HoldPage(SourceIds.UsClusterMapping, SyncHarness.RegistryPageSize);
 
         using (var child = HostProcess.Start(ChildArguments()))
         {
-            try
-            {
-                await held.WaitAsync(TimeSpan.FromSeconds(60));
-            }
-            catch (TimeoutException)
-            {
-                Assert.Fail("The child host never asked for the held page.\n" + child.Output);
-            }
-
+            await child.WaitForAsync(held, TimeSpan.FromSeconds(120), "a request for the held registry page");
             _runningAtKill = await RunStatusesAsync();
             child.Kill();
         }

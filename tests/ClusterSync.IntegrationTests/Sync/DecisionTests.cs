@@ -71,7 +71,7 @@ public sealed class DecisionTests(StorageProvider provider)
     {
         using var _ = await DecideAsync(MatchDecisionKinds.CannotLink);
         await _host.RestartAsync();
-        _host.Upstreams.EditRegistryDocument("153", ResyncTests.AddCluster);
+        _host.Upstreams.EditRegistryDocument("153", RecordedUpstreamServer.AddCluster);
 
         var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
 
@@ -139,7 +139,7 @@ public sealed class DecisionTests(StorageProvider provider)
         using var second = await _host.Operator.PostAsync($"/v1/review/{item.Id}/accept", null);
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        await DuplicateResolutionTests.AssertProblemAsync(second, HttpStatusCode.Conflict, "urn:clustersync:problem:conflict");
+        await SyncHarness.AssertProblemAsync(second, HttpStatusCode.Conflict, "urn:clustersync:problem:conflict");
     }
 
     private string? PathOf(HttpResponseMessage redirect) =>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using ClusterSync.Sources.Eccp.Recorded;
 using ClusterSync.Storage;
@@ -109,7 +108,7 @@ public sealed class DuplicateResolutionTests(StorageProvider provider)
     {
         using var response = await _host.Client.GetAsync(url);
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "urn:clustersync:problem:invalid-request");
+        await SyncHarness.AssertProblemAsync(response, HttpStatusCode.BadRequest, "urn:clustersync:problem:invalid-request");
     }
 
     [TestCase("/v1/match?left=us-cluster-mapping:153&right=us-cluster-mapping:999999")]
@@ -119,15 +118,7 @@ public sealed class DuplicateResolutionTests(StorageProvider provider)
     {
         using var response = await _host.Client.GetAsync(url);
 
-        await AssertProblemAsync(response, HttpStatusCode.NotFound, "urn:clustersync:problem:not-found");
-    }
-
-    internal static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string type)
-    {
-        Assert.That(response.StatusCode, Is.EqualTo(status));
-        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.That(problem.GetProperty("type").GetString(), Is.EqualTo(type));
+        await SyncHarness.AssertProblemAsync(response, HttpStatusCode.NotFound, "urn:clustersync:problem:not-found");
     }
 
     private static string Key(JsonElement key) => $"{key.GetProperty("source").GetString()}:{key.GetProperty("sourceId").GetString()}";

@@ -120,7 +120,7 @@ public sealed class FailedRunTests(StorageProvider provider)
     {
         var first = await _host.RunAsync(SourceIds.UsClusterMapping);
         Assert.That(first.Succeeded, Is.True, first.Error);
-        _host.Upstreams.EditRegistryDocument(FirstPageDocument, ResyncTests.AddCluster);
+        _host.Upstreams.EditRegistryDocument(FirstPageDocument, RecordedUpstreamServer.AddCluster);
         return await _host.SnapshotAsync();
     }
 

@@ -41,7 +41,7 @@ public sealed class OperatorAccessTests(StorageProvider provider)
     {
         using var response = await _host.Client.SendAsync(Request(method, url, body, key: null));
 
-        await DuplicateResolutionTests.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "urn:clustersync:problem:unauthorized");
+        await SyncHarness.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "urn:clustersync:problem:unauthorized");
     }
 
     [TestCaseSource(nameof(OperatorEndpoints))]
@@ -49,7 +49,7 @@ public sealed class OperatorAccessTests(StorageProvider provider)
     {
         using var response = await _host.Client.SendAsync(Request(method, url, body, ClusterSyncApp.ReaderKey));
 
-        await DuplicateResolutionTests.AssertProblemAsync(response, HttpStatusCode.Forbidden, "urn:clustersync:problem:forbidden");
+        await SyncHarness.AssertProblemAsync(response, HttpStatusCode.Forbidden, "urn:clustersync:problem:forbidden");
     }
 
     [TestCase("""{"left":"153","right":"us-cluster-mapping:1161","kind":"cannot-link","reason":"x"}""", TestName = "A decision on a malformed record key is a 400 problem")]
@@ -61,7 +61,7 @@ public sealed class OperatorAccessTests(StorageProvider provider)
     {
         using var response = await _host.Operator.SendAsync(Request("POST", "/v1/decisions", body, key: null));
 
-        await DuplicateResolutionTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "urn:clustersync:problem:invalid-request");
+        await SyncHarness.AssertProblemAsync(response, HttpStatusCode.BadRequest, "urn:clustersync:problem:invalid-request");
     }
 
     [TestCase("DELETE", "/v1/decisions/424242", TestName = "Revoking an unknown decision is a 404 problem")]
@@ -70,7 +70,7 @@ public sealed class OperatorAccessTests(StorageProvider provider)
     {
         using var response = await _host.Operator.SendAsync(Request(method, url, method == "POST" ? "{}" : null, key: null));
 
-        await DuplicateResolutionTests.AssertProblemAsync(response, HttpStatusCode.NotFound, "urn:clustersync:problem:not-found");
+        await SyncHarness.AssertProblemAsync(response, HttpStatusCode.NotFound, "urn:clustersync:problem:not-found");
     }
 
     private static HttpRequestMessage Request(string method, string url, string? body, string? key)

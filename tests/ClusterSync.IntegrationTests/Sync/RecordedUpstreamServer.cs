@@ -101,7 +101,19 @@ internal sealed class RecordedUpstreamServer : IDisposable
         }
     }
 
-    /// <summary>Makes every request for one page wait until the server is disposed; <c>Reached</c> completes on the first.</summary>
+    /// <summary>A registry edit: adds a benchmark cluster the document does not list yet.</summary>
+    public static void AddCluster(JsonObject document)
+    {
+        var clusters = document["tm_field_clusters"]!.AsArray();
+        var codes = clusters[0]!.GetValue<string>();
+        var extra = new[] { "1", "2", "3" }.First(c => !codes.Split(' ').Contains("clusterData/" + c));
+        clusters[0] = codes + " clusterData/" + extra;
+    }
+
+    /// <summary>
+    /// Makes every request for one page wait until the server is disposed (replacing <see cref="Intercept"/>); the task
+    /// returned completes when the first such request arrives.
+    /// </summary>
     public Task HoldPage(string source, int offset)
     {
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

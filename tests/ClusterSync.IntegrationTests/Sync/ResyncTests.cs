@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ClusterSync.Core.Directory;
 using ClusterSync.Sources;
 using ClusterSync.Storage;
@@ -54,7 +53,7 @@ public sealed class ResyncTests(StorageProvider provider)
         var organisation = await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, Singleton);
         var id = organisation.GetProperty("id").GetString()!;
         var lastSequence = await LastSequenceAsync();
-        _host.Upstreams.EditRegistryDocument(Singleton, AddCluster);
+        _host.Upstreams.EditRegistryDocument(Singleton, RecordedUpstreamServer.AddCluster);
 
         var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
 
@@ -66,10 +65,26 @@ public sealed class ResyncTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task After_a_restart_a_changed_document_updates_only_its_own_organisation()
+    {
+        await _host.RunBothAsync();
+        var id = (await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, Singleton)).GetProperty("id").GetString();
+        var lastSequence = await LastSequenceAsync();
+        await _host.RestartAsync();
+        _host.Upstreams.EditRegistryDocument(Singleton, RecordedUpstreamServer.AddCluster);
+
+        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+
+        var events = await EventsAfterAsync(lastSequence);
+        Assert.That((outcome.Status, outcome.Changed, outcome.OrganisationsChanged), Is.EqualTo((SyncRunStatus.Succeeded, 1, 1)));
+        Assert.That(events.Select(e => (e.OrganisationId, e.Type)), Is.EqualTo(new[] { (id, ChangeEventTypes.Updated) }));
+    }
+
+    [Test]
     public async Task Change_event_sequences_strictly_increase_from_one_run_to_the_next()
     {
         await _host.RunAsync(SourceIds.UsClusterMapping);
-        _host.Upstreams.EditRegistryDocument(Singleton, AddCluster);
+        _host.Upstreams.EditRegistryDocument(Singleton, RecordedUpstreamServer.AddCluster);
         await _host.RunAsync(SourceIds.UsClusterMapping);
         await _host.RunAsync(SourceIds.Eccp);
 
@@ -95,7 +110,7 @@ public sealed class ResyncTests(StorageProvider provider)
         Assert.That((outcome.Status, outcome.Gone, outcome.Changed, outcome.New), Is.EqualTo((SyncRunStatus.Succeeded, 1, 0, 0)));
         Assert.That(events.Select(e => (e.OrganisationId, e.Type)), Is.EqualTo(new[] { (id, ChangeEventTypes.Deleted) }));
         Assert.That(JsonDocument.Parse(events[0].PayloadJson).RootElement.GetProperty("deleted").GetBoolean(), Is.True);
-        await DuplicateResolutionTests.AssertProblemAsync(response, HttpStatusCode.Gone, "urn:clustersync:problem:gone");
+        await SyncHarness.AssertProblemAsync(response, HttpStatusCode.Gone, "urn:clustersync:problem:gone");
     }
 
     [Test]
@@ -178,15 +193,6 @@ public sealed class ResyncTests(StorageProvider provider)
         var members = (await _host.ListOrganisationsAsync()).SelectMany(SyncHarness.Members);
         Assert.That((outcome.Status, outcome.Gone), Is.EqualTo((SyncRunStatus.Succeeded, 125)));
         Assert.That(members, Is.EquivalentTo(kept.Select(FixtureTruth.RegistryKey)));
-    }
-
-    /// <summary>Adds a benchmark cluster the document does not list yet.</summary>
-    internal static void AddCluster(JsonObject document)
-    {
-        var clusters = document["tm_field_clusters"]!.AsArray();
-        var codes = clusters[0]!.GetValue<string>();
-        var extra = new[] { "1", "2", "3" }.First(c => !codes.Split(' ').Contains("clusterData/" + c));
-        clusters[0] = codes + " clusterData/" + extra;
     }
 
     private async Task<long> LastSequenceAsync()

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using ClusterSync.Core.Sync;
 using ClusterSync.Host.Sync;
@@ -109,6 +110,15 @@ internal sealed class SyncHarness : IAsyncDisposable
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"GET {url}: {body}");
         return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Asserts an RFC 9457 problem answer with the given status and stable type.</summary>
+    public static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string type)
+    {
+        Assert.That(response.StatusCode, Is.EqualTo(status));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(problem.GetProperty("type").GetString(), Is.EqualTo(type));
     }
 
     /// <summary>Every active organisation, paging through <c>/v1/organisations</c>.</summary>
