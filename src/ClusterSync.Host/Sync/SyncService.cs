@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using ClusterSync.Core.Directory;
 using ClusterSync.Core.Normalisation;
@@ -23,6 +24,10 @@ public sealed class SyncService(
     private readonly Dictionary<string, ISourceConnector> _connectors =
         connectors.ToDictionary(c => c.Source, StringComparer.OrdinalIgnoreCase);
 
+    // One run per source at a time in this process: a run starting while another of its source is running would
+    // mark that one abandoned and publish from a stale view of the store.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _runGates = new(StringComparer.OrdinalIgnoreCase);
+
     public IReadOnlyCollection<string> Sources => _connectors.Keys;
 
     public bool HasSource(string source) => _connectors.ContainsKey(source);
@@ -35,6 +40,20 @@ public sealed class SyncService(
             throw new ArgumentException($"No connector is configured for source '{request.Source}'.", nameof(request));
         }
 
+        var gate = _runGates.GetOrAdd(connector.Source, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunExclusiveAsync(connector, request, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<SyncOutcome> RunExclusiveAsync(ISourceConnector connector, SyncRequest request, CancellationToken cancellationToken)
+    {
         using var activity = ClusterSyncTelemetry.ActivitySource.StartActivity("sync " + connector.Source);
         activity?.SetTag("clustersync.source", connector.Source);
         var last = await store.GetLastSucceededRunAsync(connector.Source, cancellationToken);
