@@ -72,6 +72,8 @@ internal sealed class SyncHarness : IAsyncDisposable
             settings[$"{section}:Enabled"] = "true";
             settings[$"{section}:MaxRetryAttempts"] = "2";
             settings[$"{section}:TotalTimeout"] = "00:00:10";
+            settings[$"{section}:CircuitBreaker:MinimumThroughput"] = "5";
+            settings[$"{section}:CircuitBreaker:BreakDuration"] = "00:00:01";
         }
 
         settings[$"{SourcesHarness.UsSection}:PageSize"] = RegistryPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
