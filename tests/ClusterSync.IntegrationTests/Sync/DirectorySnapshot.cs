@@ -22,15 +22,15 @@ internal sealed record DirectorySnapshot(
         var records = await db.SourceRecords.AsNoTracking().OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.Source, r.SourceId, r.ContentHash, r.LastChangedRunId, r.GoneInRunId }).ToListAsync();
         var quarantine = await db.QuarantinedRecords.AsNoTracking().OrderBy(q => q.Id)
-            .Select(q => new { q.Id, q.Source, q.SourceId, q.PayloadHash, q.ResolvedInRunId }).ToListAsync();
+            .Select(q => new { q.Id, q.Source, q.SourceId, q.PayloadHash, q.FirstSeenRunId, q.ResolvedInRunId }).ToListAsync();
         var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Id)
-            .Select(o => new { o.Id, o.Status, o.Version, o.GoldenHash, o.RedirectTo }).ToListAsync();
+            .Select(o => new { o.Id, o.Status, o.Version, o.GoldenHash, o.RedirectTo, o.UpdatedInRunId }).ToListAsync();
         var links = await db.RecordLinks.AsNoTracking().OrderBy(l => l.Source).ThenBy(l => l.SourceId)
-            .Select(l => new { l.Source, l.SourceId, l.OrganisationId }).ToListAsync();
+            .Select(l => new { l.Source, l.SourceId, l.OrganisationId, l.LinkedInRunId }).ToListAsync();
         var events = await db.ChangeEvents.AsNoTracking().OrderBy(e => e.Sequence)
             .Select(e => new { e.Sequence, e.OrganisationId, e.Type, e.Version, e.RunId }).ToListAsync();
         var review = await db.ReviewItems.AsNoTracking().OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.LeftKey, r.RightKey, r.Status }).ToListAsync();
+            .Select(r => new { r.Id, r.LeftKey, r.RightKey, r.Status, r.DecisionId }).ToListAsync();
         return new DirectorySnapshot(
             [.. records.Select(r => $"{r}")],
             [.. quarantine.Select(q => $"{q}")],
