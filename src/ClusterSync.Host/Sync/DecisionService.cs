@@ -129,7 +129,7 @@ public sealed class DecisionService(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await store.FailRunAsync(runId, ex.Message, 0, CancellationToken.None);
+            await store.FailRunAsync(runId, RunFailure.Describe(ex), 0, CancellationToken.None);
             throw;
         }
     }

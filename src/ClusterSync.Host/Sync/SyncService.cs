@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using ClusterSync.Core.Directory;
 using ClusterSync.Core.Normalisation;
@@ -23,6 +24,10 @@ public sealed class SyncService(
     private readonly Dictionary<string, ISourceConnector> _connectors =
         connectors.ToDictionary(c => c.Source, StringComparer.OrdinalIgnoreCase);
 
+    // One run per source at a time in this process: a run starting while another of its source is running would
+    // mark that one abandoned and publish from a stale view of the store.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _runGates = new(StringComparer.OrdinalIgnoreCase);
+
     public IReadOnlyCollection<string> Sources => _connectors.Keys;
 
     public bool HasSource(string source) => _connectors.ContainsKey(source);
@@ -35,6 +40,20 @@ public sealed class SyncService(
             throw new ArgumentException($"No connector is configured for source '{request.Source}'.", nameof(request));
         }
 
+        var gate = _runGates.GetOrAdd(connector.Source, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunExclusiveAsync(connector, request, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<SyncOutcome> RunExclusiveAsync(ISourceConnector connector, SyncRequest request, CancellationToken cancellationToken)
+    {
         using var activity = ClusterSyncTelemetry.ActivitySource.StartActivity("sync " + connector.Source);
         activity?.SetTag("clustersync.source", connector.Source);
         var last = await store.GetLastSucceededRunAsync(connector.Source, cancellationToken);
@@ -55,7 +74,7 @@ public sealed class SyncService(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var message = ex is UpstreamException or SyncRefusedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            var message = RunFailure.Describe(ex);
             logger.LogError(ex, "Sync {RunId} of {Source} failed; nothing was published: {Message}", runId, connector.Source, message);
             ClusterSyncTelemetry.Runs.Add(1, new TagList { { "source", connector.Source }, { "status", SyncRunStatus.Failed } });
             activity?.SetStatus(ActivityStatusCode.Error, message);
@@ -117,7 +136,7 @@ public sealed class SyncService(
     private async Task<SyncOutcome> PublishAsync(string source, long runId, ReadMode mode, ReadResult read, bool confirmDeletions, CancellationToken ct)
     {
         var stored = await store.LoadSourceStateAsync(source, ct);
-        var changes = ChangeDetector.Detect(stored.PresentHashes, read.Records.Values, mode);
+        var changes = KeepQuarantined(ChangeDetector.Detect(stored.PresentHashes, read.Records.Values, mode), read.Quarantine);
         var guard = new DeletionGuard(options.CurrentValue.DeletionGuardMaxFraction, options.CurrentValue.DeletionGuardMinCount);
         if (!confirmDeletions && guard.Check(changes, stored.PresentHashes.Count) is { } refusal)
         {
@@ -164,6 +183,18 @@ public sealed class SyncService(
             Reconciliation = reconciliation,
             HighWaterMark = read.HighWaterMark,
         };
+    }
+
+    /// <summary>
+    /// A record the listing still holds but whose new version was quarantined is not gone: it keeps its last good
+    /// version (and its organisation and id) until the source sends a readable one again.
+    /// </summary>
+    private static ChangeSet KeepQuarantined(ChangeSet changes, List<QuarantineEntry> quarantine)
+    {
+        var listed = quarantine.Where(q => q.SourceId is not null).Select(q => q.SourceId!).ToHashSet(StringComparer.Ordinal);
+        return listed.Count == 0 || !changes.GoneSourceIds.Any(listed.Contains)
+            ? changes
+            : changes with { GoneSourceIds = [.. changes.GoneSourceIds.Where(id => !listed.Contains(id))] };
     }
 
     private sealed class ReadResult

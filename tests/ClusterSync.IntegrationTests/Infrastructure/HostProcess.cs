@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 
 namespace ClusterSync.IntegrationTests.Infrastructure;
 
@@ -9,6 +12,34 @@ public static class HostProcess
 
     public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(
         IEnumerable<string> args, string? workingDirectory = null, TimeSpan? timeout = null)
+    {
+        using var process = Process.Start(StartInfo(args, workingDirectory))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the host serving on a free loopback port; dispose (or <see cref="RunningHost.Kill"/>) ends it.</summary>
+    public static RunningHost Start(IEnumerable<string> args, string? workingDirectory = null)
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        var info = StartInfo([.. args, $"--urls={address}"], workingDirectory);
+        return new RunningHost(Process.Start(info)!, address);
+    }
+
+    private static ProcessStartInfo StartInfo(IEnumerable<string> args, string? workingDirectory)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -24,20 +55,121 @@ public static class HostProcess
 
         info.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        try
+        return info;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>A host child process; its output is collected for failure messages.</summary>
+public sealed class RunningHost : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    internal RunningHost(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>A client for the host's HTTP interface (no key).</summary>
+    public HttpClient Client { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>What the process wrote so far, stdout and stderr interleaved.</summary>
+    public string Output
+    {
+        get
         {
-            await process.WaitForExitAsync(cts.Token);
+            lock (_output)
+            {
+                return _output.ToString();
+            }
         }
-        catch (OperationCanceledException)
+    }
+
+    /// <summary>Ends the process at once, as a crash would (no graceful shutdown).</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            throw;
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    /// <summary>Waits for <paramref name="task"/>; fails with the host's output when the host exits first or time runs out.</summary>
+    public async Task WaitForAsync(Task task, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!task.IsCompleted && !HasExited && DateTime.UtcNow < deadline)
+        {
+            await Task.WhenAny(task, Task.Delay(100));
         }
 
-        return (process.ExitCode, await stdout, await stderr);
+        if (!task.IsCompleted)
+        {
+            Assert.Fail($"The host never reached: {what} (exited: {HasExited}).\n{Output}");
+        }
+
+        await task;
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds; fails with the host's output when it never does.</summary>
+    public async Task WaitUntilAsync(Func<HttpClient, Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !HasExited)
+        {
+            try
+            {
+                if (await condition(Client))
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet, or busy starting.
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"The host never reached: {what} (exited: {HasExited}).\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        Client.Dispose();
+        _process.Dispose();
     }
 }

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ClusterSync.Core.Directory;
+using ClusterSync.Host.Sync;
+using ClusterSync.Sources;
+using ClusterSync.Storage;
+using ClusterSync.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterSync.IntegrationTests.Sync;
+
+/// <summary>Operators' decisions through the API, applied at once and kept by every later run.</summary>
+[TestFixture(StorageProvider.Sqlite)]
+[TestFixture(StorageProvider.Postgres)]
+public sealed class DecisionTests(StorageProvider provider)
+{
+    private const string Left = "us-cluster-mapping:153";
+    private const string Right = "us-cluster-mapping:1161";
+
+    private SyncHarness _host = null!;
+
+    [SetUp]
+    public async Task SyncTheRegistry()
+    {
+        _host = await SyncHarness.StartAsync(provider);
+        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+        Assert.That(outcome.Succeeded, Is.True, outcome.Error);
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task A_cannot_link_decision_splits_the_duplicates_and_publishes_the_new_organisation()
+    {
+        var joint = await OrganisationIdOfAsync(Left);
+        var lastSequence = await LastSequenceAsync();
+
+        using var response = await DecideAsync(MatchDecisionKinds.CannotLink);
+
+        var (left, right) = (await OrganisationIdOfAsync(Left), await OrganisationIdOfAsync(Right));
+        var split = left == joint ? right : left;
+        var events = await EventsAfterAsync(lastSequence);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        Assert.That(left, Is.Not.EqualTo(right));
+        Assert.That(new[] { left, right }, Does.Contain(joint));
+        Assert.That(events, Does.Contain((split, ChangeEventTypes.Created)).And.Contain((joint, ChangeEventTypes.Updated)));
+        Assert.That((await _host.RunsAsync(DecisionService.RunSource))[0].GetProperty("status").GetString(), Is.EqualTo(SyncRunStatus.Succeeded));
+    }
+
+    [Test]
+    public async Task A_cannot_link_decision_keeps_the_duplicates_apart_through_a_sync_of_unchanged_upstreams()
+    {
+        using var _ = await DecideAsync(MatchDecisionKinds.CannotLink);
+
+        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+
+        Assert.That(outcome.Succeeded, Is.True, outcome.Error);
+        Assert.That(await OrganisationIdOfAsync(Left), Is.Not.EqualTo(await OrganisationIdOfAsync(Right)));
+    }
+
+    [Test]
+    public async Task A_cannot_link_decision_keeps_the_duplicates_apart_after_a_restart_and_a_change_to_one_of_them()
+    {
+        using var _ = await DecideAsync(MatchDecisionKinds.CannotLink);
+        await _host.RestartAsync();
+        _host.Upstreams.EditRegistryDocument("153", RecordedUpstreamServer.AddCluster);
+
+        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+
+        Assert.That((outcome.Status, outcome.Changed), Is.EqualTo((SyncRunStatus.Succeeded, 1)));
+        Assert.That(await OrganisationIdOfAsync(Left), Is.Not.EqualTo(await OrganisationIdOfAsync(Right)));
+    }
+
+    [Test]
+    public async Task Revoking_the_decision_merges_the_duplicates_again_and_the_other_id_redirects_to_the_survivor()
+    {
+        using var decided = await DecideAsync(MatchDecisionKinds.CannotLink);
+        var decision = await decided.Content.ReadFromJsonAsync<JsonElement>();
+        var before = new[] { await OrganisationIdOfAsync(Left), await OrganisationIdOfAsync(Right) };
+
+        using var revoked = await _host.Operator.DeleteAsync($"/v1/decisions/{decision.GetProperty("id").GetInt64()}");
+
+        var survivor = await OrganisationIdOfAsync(Left);
+        var loser = before.Single(id => id != survivor);
+        using var redirect = await _host.Client.GetAsync($"/v1/organisations/{loser}");
+        using var explanation = await _host.Client.GetAsync($"/v1/organisations/{loser}/explanation");
+        Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(await OrganisationIdOfAsync(Right), Is.EqualTo(survivor));
+        Assert.That((redirect.StatusCode, PathOf(redirect)),
+            Is.EqualTo((HttpStatusCode.MovedPermanently, $"/v1/organisations/{survivor}")));
+        Assert.That((explanation.StatusCode, PathOf(explanation)),
+            Is.EqualTo((HttpStatusCode.MovedPermanently, $"/v1/organisations/{survivor}/explanation")));
+    }
+
+    [Test]
+    public async Task Accepting_a_review_item_turns_it_into_a_must_link_decision_that_joins_the_pair()
+    {
+        var item = await OpenReviewItemAsync();
+
+        using var response = await _host.Operator.PostAsJsonAsync($"/v1/review/{item.Id}/accept", new { reason = "Same organisation." });
+
+        var decisions = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/decisions");
+        var accepted = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/review?status=accepted");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
+        Assert.That(decisions.EnumerateArray().Select(Decision), Does.Contain((item.Left, item.Right, MatchDecisionKinds.MustLink, "test operator")));
+        Assert.That(accepted.EnumerateArray().Select(r => r.GetProperty("id").GetInt64()), Does.Contain(item.Id));
+        Assert.That(await OrganisationIdOfAsync(item.Left), Is.EqualTo(await OrganisationIdOfAsync(item.Right)));
+    }
+
+    [Test]
+    public async Task Rejecting_a_review_item_turns_it_into_a_cannot_link_decision_that_keeps_the_pair_apart()
+    {
+        var item = await OpenReviewItemAsync();
+
+        using var response = await _host.Operator.PostAsJsonAsync($"/v1/review/{item.Id}/reject", new { reason = "Different organisations." });
+
+        var decisions = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/decisions");
+        var rejected = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/review?status=rejected");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
+        Assert.That(decisions.EnumerateArray().Select(Decision), Does.Contain((item.Left, item.Right, MatchDecisionKinds.CannotLink, "test operator")));
+        Assert.That(rejected.EnumerateArray().Select(r => r.GetProperty("id").GetInt64()), Does.Contain(item.Id));
+        Assert.That(await OrganisationIdOfAsync(item.Left), Is.Not.EqualTo(await OrganisationIdOfAsync(item.Right)));
+    }
+
+    [Test]
+    public async Task A_review_item_already_decided_cannot_be_decided_again()
+    {
+        var item = await OpenReviewItemAsync();
+        using var first = await _host.Operator.PostAsync($"/v1/review/{item.Id}/reject", null);
+
+        using var second = await _host.Operator.PostAsync($"/v1/review/{item.Id}/accept", null);
+
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        await SyncHarness.AssertProblemAsync(second, HttpStatusCode.Conflict, "urn:clustersync:problem:conflict");
+    }
+
+    private string? PathOf(HttpResponseMessage redirect) =>
+        redirect.Headers.Location is { } location ? new Uri(_host.Client.BaseAddress!, location).AbsolutePath : null;
+
+    private Task<HttpResponseMessage> DecideAsync(string kind) =>
+        _host.Operator.PostAsJsonAsync("/v1/decisions", new { left = Left, right = Right, kind, reason = "Checked by hand." });
+
+    /// <summary>The strongest open review pair of the synced registry; seeded in the database when matching leaves none.</summary>
+    private async Task<(long Id, string Left, string Right)> OpenReviewItemAsync()
+    {
+        var open = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/review");
+        if (open.GetArrayLength() > 0)
+        {
+            var first = open[0];
+            return (first.GetProperty("id").GetInt64(), first.GetProperty("left").GetString()!, first.GetProperty("right").GetString()!);
+        }
+
+        await using var db = _host.Database.Contexts.CreateDbContext();
+        var row = new ReviewItemRow
+        {
+            LeftKey = FixtureTruth.RegistryKey("332"),
+            RightKey = FixtureTruth.RegistryKey("445"),
+            Probability = 0.6,
+            ExplanationJson = "{}",
+            Status = ReviewStatus.Open,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.ReviewItems.Add(row);
+        await db.SaveChangesAsync();
+        return (row.Id, row.LeftKey, row.RightKey);
+    }
+
+    private static (string?, string?, string?, string?) Decision(JsonElement d) =>
+        (d.GetProperty("leftKey").GetString(), d.GetProperty("rightKey").GetString(), d.GetProperty("kind").GetString(), d.GetProperty("author").GetString());
+
+    private async Task<string> OrganisationIdOfAsync(string key)
+    {
+        var separator = key.IndexOf(':', StringComparison.Ordinal);
+        return (await _host.OrganisationOfAsync(key[..separator], key[(separator + 1)..])).GetProperty("id").GetString()!;
+    }
+
+    private async Task<long> LastSequenceAsync()
+    {
+        await using var db = _host.Database.Contexts.CreateDbContext();
+        return await db.ChangeEvents.MaxAsync(e => (long?)e.Sequence) ?? 0;
+    }
+
+    private async Task<List<(string, string)>> EventsAfterAsync(long sequence)
+    {
+        await using var db = _host.Database.Contexts.CreateDbContext();
+        var events = await db.ChangeEvents.AsNoTracking().Where(e => e.Sequence > sequence).OrderBy(e => e.Sequence)
+            .Select(e => new { e.OrganisationId, e.Type }).ToListAsync();
+        return [.. events.Select(e => (e.OrganisationId, e.Type))];
+    }
+}
