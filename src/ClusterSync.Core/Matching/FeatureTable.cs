@@ -72,7 +72,7 @@ internal sealed class FeatureTable
         var alt = new int[draft.AltKeys.Length][];
         for (var i = 0; i < alt.Length; i++)
         {
-            alt[i] = Unique(draft.AltKeys[i].Split(' ', StringSplitOptions.RemoveEmptyEntries), tokenSet);
+            alt[i] = Unique(FeatureDraft.ContentWords(draft.AltKeys[i]), tokenSet);
         }
 
         foreach (var token in tokenSet)

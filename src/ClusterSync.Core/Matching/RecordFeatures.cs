@@ -97,7 +97,7 @@ internal sealed record FeatureDraft(
         return new FeatureDraft(
             input.Key,
             nameKey,
-            nameKey.Split(Space, StringSplitOptions.RemoveEmptyEntries),
+            ContentWords(nameKey),
             [.. alternates],
             acronym,
             name.Initials,
@@ -118,6 +118,23 @@ internal sealed record FeatureDraft(
     }
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
+
+    /// <summary>
+    /// The words of a matching key that carry meaning: stop words ("the", "of", "de", "und") are left out,
+    /// unless nothing else is left. In a small directory "the" would otherwise be a rare, heavy word.
+    /// </summary>
+    internal static string[] ContentWords(string key)
+    {
+        var words = key.Split(Space, StringSplitOptions.RemoveEmptyEntries);
+        var stopWords = Normalisation.Names.FoldedWordSet.StopWords;
+        var kept = words.Count(w => !stopWords.Contains(w));
+        if (kept == 0 || kept == words.Length)
+        {
+            return words;
+        }
+
+        return [.. words.Where(w => !stopWords.Contains(w))];
+    }
 
     /// <summary>The words of the (already folded) locality and region.</summary>
     private static string[] PlaceWords(string? city, string? region)

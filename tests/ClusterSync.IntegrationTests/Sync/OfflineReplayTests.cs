@@ -80,7 +80,6 @@ public sealed class OfflineReplayTests(StorageProvider provider)
     }
 
     [Test]
-    [Ignore("Matching quality: us-cluster-mapping:2267 (The Water Council) and 1364 (Milwaukee Water Council), the same organisation by the ECCP ground truth, stay two organisations, so the directory lists 144 instead of 143.")]
     public async Task The_directory_lists_as_many_organisations_as_the_registry_has_distinct_ones()
     {
         var page = await SyncHarness.GetJsonAsync(_child!.Client, "/v1/organisations?limit=1");
