@@ -60,6 +60,160 @@ internal sealed class FeatureTable
         return weights;
     }
 
+    /// <summary>
+    /// Adds many new records at once. Each vocabulary is interned by its own pass, and the passes run in
+    /// parallel (each touches one interner only), then the records are assembled in parallel.
+    /// </summary>
+    public void AddRange(FeatureDraft[] drafts)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        var n = drafts.Length;
+        var keys = new HashSet<SourceRecordKey>(n);
+        foreach (var draft in drafts)
+        {
+            if (_index.ContainsKey(draft.Key) || !keys.Add(draft.Key))
+            {
+                // A key met twice replaces its earlier record: keep the one-by-one semantics of Add.
+                foreach (var d in drafts)
+                {
+                    Add(d);
+                }
+
+                return;
+            }
+        }
+
+        var tokens = new int[n][];
+        var alt = new int[n][][];
+        var places = new int[n][];
+        var names = new int[n];
+        var acronyms = new int[n];
+        var countries = new int[n];
+        var regions = new int[n];
+        var cities = new int[n];
+        var postals = new int[n];
+        var prefixes = new int[n];
+        var domains = new int[n];
+        var emails = new int[n];
+        var phones = new int[n];
+        var sectors = new (int, float)[n][];
+        Parallel.Invoke(
+            () => InternTokens(drafts, tokens, alt, places),
+            () =>
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    names[i] = Names.Use(drafts[i].NameKey);
+                    acronyms[i] = Acronyms.Use(drafts[i].Acronym);
+                }
+            },
+            () =>
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    countries[i] = Countries.Use(drafts[i].Country);
+                    regions[i] = Regions.Use(drafts[i].Region);
+                    cities[i] = Cities.Use(drafts[i].CityKey);
+                    phones[i] = Phones.Use(drafts[i].Phone);
+                }
+            },
+            () =>
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    var postal = drafts[i].Postal;
+                    postals[i] = Postals.Use(postal);
+                    prefixes[i] = postal is { Length: > 3 } ? Postals.Use("~" + postal[..3]) : -1;
+                }
+            },
+            () =>
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    domains[i] = Domains.Use(drafts[i].Domain);
+                    emails[i] = Domains.Use(drafts[i].EmailDomain);
+                }
+            },
+            () =>
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    sectors[i] = InternSectors(drafts[i].Sectors);
+                }
+            });
+
+        var first = _records.Count;
+        var built = new RecordFeatures[n];
+        Parallel.For(0, n, i =>
+        {
+            var d = drafts[i];
+            built[i] = new RecordFeatures
+            {
+                Key = d.Key,
+                NameKey = d.NameKey,
+                JoinedNameKey = d.NameKey.Replace(" ", "", StringComparison.Ordinal),
+                Tokens = tokens[i],
+                AltTokens = alt[i],
+                PlaceTokens = places[i],
+                AcronymId = acronyms[i],
+                AltKeys = d.AltKeys,
+                NameId = names[i],
+                Acronym = d.Acronym,
+                Initials = d.Initials,
+                Country = countries[i],
+                Region = regions[i],
+                City = cities[i],
+                CityKey = d.CityKey,
+                Postal = postals[i],
+                PostalPrefix = prefixes[i],
+                StreetKey = d.StreetKey,
+                Domain = domains[i],
+                SitePath = d.SitePath,
+                EmailDomain = emails[i],
+                Phone = phones[i],
+                Latitude = d.Latitude,
+                Longitude = d.Longitude,
+                Sectors = sectors[i],
+                Founded = d.Founded,
+            };
+        });
+
+        _records.AddRange(built);
+        for (var i = 0; i < n; i++)
+        {
+            _index.Add(built[i].Key, first + i);
+        }
+    }
+
+    private void InternTokens(FeatureDraft[] drafts, int[][] tokens, int[][][] alt, int[][] places)
+    {
+        var tokenSet = new HashSet<int>();
+        var scratch = new HashSet<int>();
+        for (var i = 0; i < drafts.Length; i++)
+        {
+            var d = drafts[i];
+            tokenSet.Clear();
+            tokens[i] = Unique(d.NameTokens, tokenSet);
+            Array.Sort(tokens[i]);
+            var alternates = d.AltKeys.Length == 0 ? [] : new int[d.AltKeys.Length][];
+            for (var a = 0; a < alternates.Length; a++)
+            {
+                alternates[a] = Unique(FeatureDraft.ContentWords(d.AltKeys[a]), tokenSet);
+                Array.Sort(alternates[a]);
+            }
+
+            alt[i] = alternates;
+            foreach (var token in tokenSet)
+            {
+                Tokens.CountUse(token);
+            }
+
+            scratch.Clear();
+            places[i] = Unique(d.PlaceTokens, scratch);
+            Array.Sort(places[i]);
+        }
+    }
+
     public int Add(FeatureDraft draft)
     {
         if (_index.ContainsKey(draft.Key))

@@ -55,12 +55,9 @@ public sealed partial class MatchingEngine
             }
         });
         progress?.Report($"features of {inputs.Count:N0} records");
-        for (var i = 0; i < drafts.Length; i++)
-        {
-            _table.Add(drafts[i]);
-            _adjacency.Add(null);
-            drafts[i] = null!;
-        }
+        _table.AddRange(drafts);
+        _adjacency.AddRange(new List<MatchEdge>?[drafts.Length]);
+        drafts = null!;
 
         progress?.Report("features interned");
         Parallel.For(0, _table.Capacity, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, i =>
