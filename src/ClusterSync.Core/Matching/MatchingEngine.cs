@@ -80,36 +80,51 @@ public sealed partial class MatchingEngine
 
     private (int[] Starts, int[] Blocks) BuildBlocks()
     {
-        var starts = new int[_table.Capacity + 1];
-        var keys = new List<long>(_table.Capacity * 12);
-        var scratch = new List<long>();
-        for (var i = 0; i < _table.Capacity; i++)
-        {
-            starts[i] = keys.Count;
-            if (_table[i] is { } f)
+        // Keys per record in parallel (reads only), then laid out record after record.
+        var perRecord = new long[_table.Capacity][];
+        Parallel.For(
+            0,
+            _table.Capacity,
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
+            () => new List<long>(),
+            (i, _, scratch) =>
             {
+                if (_table[i] is not { } f)
+                {
+                    perRecord[i] = [];
+                    return scratch;
+                }
+
                 scratch.Clear();
                 BlockingRules.KeysOf(_table, f, _settings.MaxRareTokenFrequency, scratch);
                 scratch.Sort();
+                var unique = 0;
                 for (var k = 0; k < scratch.Count; k++)
                 {
                     if (k == 0 || scratch[k] != scratch[k - 1])
                     {
-                        keys.Add(scratch[k]);
+                        scratch[unique++] = scratch[k];
                     }
                 }
-            }
+
+                perRecord[i] = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scratch)[..unique].ToArray();
+                return scratch;
+            },
+            _ => { });
+
+        var starts = new int[_table.Capacity + 1];
+        for (var i = 0; i < _table.Capacity; i++)
+        {
+            starts[i + 1] = starts[i] + perRecord[i].Length;
         }
 
-        starts[_table.Capacity] = keys.Count;
-        var sortedKeys = keys.ToArray();
+        var sortedKeys = new long[starts[_table.Capacity]];
         var records = new int[sortedKeys.Length];
         for (var i = 0; i < _table.Capacity; i++)
         {
-            for (var k = starts[i]; k < starts[i + 1]; k++)
-            {
-                records[k] = i;
-            }
+            perRecord[i].CopyTo(sortedKeys, starts[i]);
+            records.AsSpan(starts[i], perRecord[i].Length).Fill(i);
+            perRecord[i] = null!;
         }
 
         return _blocks.Build(sortedKeys, records, sortedKeys.Length, _table.Capacity);
