@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ClusterSync.Core.Matching;
 
 /// <summary>
@@ -74,6 +76,7 @@ public sealed partial class MatchingEngine
         _model = EstimateModel(keysByRecord);
         progress?.Report($"model estimated (prior match probability {_model.Prior:0.####})");
         var pairs = ScoreAll(keysByRecord);
+        CandidatePairCount = pairs;
         SetDecisions(decisions);
         progress?.Report($"{pairs:N0} candidate pairs scored");
     }
@@ -107,7 +110,7 @@ public sealed partial class MatchingEngine
                     }
                 }
 
-                perRecord[i] = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scratch)[..unique].ToArray();
+                perRecord[i] = CollectionsMarshal.AsSpan(scratch)[..unique].ToArray();
                 return scratch;
             },
             _ => { });
@@ -195,11 +198,6 @@ public sealed partial class MatchingEngine
         }
 
         var nameFree = NameFreePatterns(sample);
-        if (Environment.GetEnvironmentVariable("CLUSTERSYNC_PRINT_MODEL") == "1")
-        {
-            Console.Error.WriteLine($"patterns: random {randomLevels.Count}, name-free {nameFree.Values.Sum()}, name-blocked {nameBlocked.Values.Sum()}, candidates {candidates.Values.Sum()}");
-        }
-
         return FellegiSunterModel.Estimate(randomLevels, nameFree, nameBlocked, candidates, _settings);
     }
 

@@ -138,14 +138,17 @@ internal static class VerbCommands
             }
             catch (ArgumentException ex)
             {
-                await Console.Error.WriteLineAsync("error: " + ex.Message);
+                await Console.Error.WriteLineAsync("error: " + ex.Message.ReplaceLineEndings(" "));
                 return Commands.ConfigurationError;
             }
 
-            await using var writer = new StreamWriter(parse.GetValue(output)!, false, new System.Text.UTF8Encoding(false), 1 << 16);
-            var written = ClusterSync.Synthetic.SyntheticCsv.Write(ClusterSync.Synthetic.SyntheticDirectory.Generate(options), writer, includeTruth: true);
-            await Console.Out.WriteLineAsync($"wrote {written:N0} records to {parse.GetValue(output)}");
-            return 0;
+            return await RunBatchAsync(async () =>
+            {
+                await using var writer = new StreamWriter(parse.GetValue(output)!, false, new System.Text.UTF8Encoding(false), 1 << 16);
+                var written = ClusterSync.Synthetic.SyntheticCsv.Write(ClusterSync.Synthetic.SyntheticDirectory.Generate(options), writer, includeTruth: true);
+                await Console.Out.WriteLineAsync($"wrote {written:N0} records to {parse.GetValue(output)}");
+                return 0;
+            });
         });
         return command;
     }
@@ -161,7 +164,7 @@ internal static class VerbCommands
             await Console.Error.WriteLineAsync("error: " + ex.Message);
             return Commands.ConfigurationError;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync("error: " + ex.Message.ReplaceLineEndings(" "));
             return Commands.ConfigurationError;

@@ -17,7 +17,7 @@ public static class BatchResolution
         var rows = ResolveInput.Read(input, requireTruth: false);
         var progress = Progress(rows.Count, clock, stderr);
         progress?.Report($"read {rows.Count:N0} rows");
-        var labels = Cluster(rows, settings, progress, keepInputs: false);
+        var (labels, _) = Cluster(rows, settings, progress, keepInputs: false);
         await WriteAsync(output, rows.Ids, labels);
         var clusters = labels.Distinct(StringComparer.Ordinal).Count();
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -33,8 +33,9 @@ public static class BatchResolution
         var truth = rows.TrueClusters.Select(t => t!).ToList();
         var inputs = rows.Inputs;
         var engineSeconds = clock.Elapsed.TotalSeconds;
-        var labels = Cluster(rows, settings, progress, keepInputs: true);
+        var (labels, engine) = Cluster(rows, settings, progress, keepInputs: true);
         engineSeconds = clock.Elapsed.TotalSeconds - engineSeconds;
+        var blocking = BlockingQuality.Measure(engine, [.. inputs.Select(i => i.Key)], truth);
         if (output is not null)
         {
             await WriteAsync(output, rows.Ids, labels);
@@ -55,44 +56,19 @@ public static class BatchResolution
                 $"{name,-31} {m.Precision,6:0.0000}  {m.Recall,6:0.0000}  {m.F1,6:0.0000}   {m.BCubedPrecision,6:0.0000}  {m.BCubedRecall,6:0.0000}  {m.BCubedF1,6:0.0000}"));
         }
 
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"blocking: {blocking.CandidatePairs:N0} candidate pairs, pair completeness {blocking.PairCompleteness:0.0000} ({blocking.TruePairsBlocked:N0} of {blocking.TruePairs:N0} true pairs), reduction ratio {blocking.ReductionRatio:0.000000}"));
         return 0;
     }
 
     /// <summary>Cluster label per row: the id of the cluster's first row in input order.</summary>
-    internal static string[] Cluster(ResolveRows rows, MatchingSettings settings, IProgress<string>? progress, bool keepInputs)
+    internal static (string[] Labels, MatchingEngine Engine) Cluster(ResolveRows rows, MatchingSettings settings, IProgress<string>? progress, bool keepInputs)
     {
         settings.KeepReviewPairs = false;
         var engine = new MatchingEngine(settings);
 
         // The engine keeps what it compares; unless evaluation needs them, the raw inputs go as it reads them.
         engine.Load(rows.Inputs, [], releaseInputs: !keepInputs, progress);
-
-        if (Environment.GetEnvironmentVariable("CLUSTERSYNC_PRINT_MODEL") == "1")
-        {
-            var model = engine.DescribeModel();
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"prior {model.PriorMatchProbability:0.######}"));
-            foreach (var c in model.Comparisons)
-            {
-                foreach (var l in c.Levels)
-                {
-                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c.Name,-9} {l.Level,-50} m={l.M:0.####} u={l.U:0.######} w={l.Weight:0.##}"));
-                }
-            }
-        }
-
-        if (Environment.GetEnvironmentVariable("CLUSTERSYNC_EXPLAIN") is { } pairs)
-        {
-            foreach (var pair in pairs.Split(';'))
-            {
-                var ids = pair.Split(',');
-                var e = engine.Explain(new Core.Records.SourceRecordKey(ResolveInput.Source, ids[0]), new Core.Records.SourceRecordKey(ResolveInput.Source, ids[1]));
-                Console.Error.WriteLine($"{pair}: prior {e.PriorWeight} total {e.Weight} p={e.Probability} {e.Outcome}");
-                foreach (var step in e.Steps)
-                {
-                    Console.Error.WriteLine($"   {step.Comparison,-9} {step.Weight,7} {step.Level} [{step.Detail}]");
-                }
-            }
-        }
 
         var clusterOf = engine.ClusterAll();
         progress?.Report("clustered");
@@ -109,7 +85,7 @@ public static class BatchResolution
             labels[i] = id;
         }
 
-        return labels;
+        return (labels, engine);
     }
 
     private static async Task WriteAsync(string path, string[] ids, string[] labels)
@@ -138,7 +114,7 @@ public static class BatchResolution
             : builder.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
 
     private static IProgress<string>? Progress(int rows, Stopwatch clock, TextWriter stderr) =>
-        rows < ProgressThreshold && Environment.GetEnvironmentVariable("CLUSTERSYNC_PROGRESS") != "1" ? null : new ImmediateProgress(message =>
+        rows < ProgressThreshold ? null : new ImmediateProgress(message =>
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:0.0} s] {message}")));
 
     private static long PeakMemoryMb() => Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);

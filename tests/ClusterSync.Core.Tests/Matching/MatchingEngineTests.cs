@@ -149,4 +149,43 @@ public class MatchingEngineTests
         Assert.That(dirty, Does.Contain(a.Key));
         Assert.That(engine.ClustersContaining([a.Key]).Single(), Is.EqualTo(new[] { a.Key }));
     }
+
+    [Test]
+    public void Blocking_quality_counts_true_pairs_that_share_a_block()
+    {
+        var engine = new MatchingEngine(new MatchingSettings());
+        var a = Org("a", "Energy Cluster Saarland", "energy-saar.de", "Saarbrücken");
+        var b = Org("b", "Energie-Cluster Saar", "energy-saar.de", "Saarbrücken");
+        var c = Org("c", "Kinetic Quantum Fabric Initiative", "kqfi.example", "Flensburg", country: "DK");
+        var inputs = new List<MatchInput>([.. Background(), a, b, c]);
+        engine.Load(inputs, []);
+        var truth = inputs.Select(i => i.Key.SourceId is "b" or "c" ? "a" : i.Key.SourceId).ToList();
+
+        var quality = BlockingQuality.Measure(engine, [.. inputs.Select(i => i.Key)], truth);
+
+        Assert.That(engine.AreCandidates(a.Key, b.Key), Is.True, "shared registrable domain");
+        Assert.That(engine.AreCandidates(b.Key, a.Key), Is.True);
+        Assert.That(engine.AreCandidates(a.Key, c.Key), Is.False, "nothing in common");
+        Assert.That(engine.AreCandidates(a.Key, new SourceRecordKey("t", "unknown")), Is.False);
+        Assert.That(quality.TruePairs, Is.EqualTo(3));
+        Assert.That(quality.TruePairsBlocked, Is.EqualTo(1));
+        Assert.That(quality.PairCompleteness, Is.EqualTo(1.0 / 3).Within(1e-9));
+        Assert.That(engine.CandidatePairCount, Is.GreaterThan(0));
+        var all = inputs.Count * (inputs.Count - 1) / 2.0;
+        Assert.That(quality.ReductionRatio, Is.EqualTo(1 - (engine.CandidatePairCount / all)).Within(1e-9));
+    }
+
+    [Test]
+    public void A_key_loaded_twice_keeps_its_last_record()
+    {
+        var engine = new MatchingEngine(new MatchingSettings());
+        var first = Org("a", "Energy Cluster Saarland", "energy-saar.de", "Saarbrücken");
+        var second = Org("a", "Photonics Cluster Berlin", "photonics.berlin", "Berlin");
+        var partner = Org("p", "Photonics Cluster Berlin", "photonics.berlin", "Berlin");
+
+        engine.Load([.. Background(), first, second, partner], []);
+
+        Assert.That(engine.Count, Is.EqualTo(Background().Count + 2));
+        Assert.That(engine.ClustersContaining([partner.Key]).Single(), Does.Contain(first.Key));
+    }
 }
