@@ -5,7 +5,16 @@ namespace ClusterSync.Core.Matching;
 /// Cap of the level weights: evidence that is correlated with other comparisons (an acronym made of the
 /// name's initials, a distance within a city) must not outvote the name on its own.
 /// </param>
-internal sealed record ComparisonDefinition(string Name, string[] Levels, double[] DefaultM, double[] DefaultU, double MaxWeight = 12);
+/// <param name="LevelCaps">
+/// Optional cap per level, so that weights keep the order of the levels: u estimated from random pairs is
+/// close to zero for every level of name similarity, which would give a weakly similar name the weight of
+/// an identical one.
+/// </param>
+internal sealed record ComparisonDefinition(string Name, string[] Levels, double[] DefaultM, double[] DefaultU, double MaxWeight = 12, double[]? LevelCaps = null)
+{
+    /// <summary>The highest weight a level may have.</summary>
+    public double CapOf(int level) => LevelCaps is { } caps ? Math.Min(MaxWeight, caps[level]) : MaxWeight;
+}
 
 /// <summary>
 /// The comparisons of the Fellegi–Sunter model and how a pair reaches each level. Levels are ordered worst
@@ -30,7 +39,8 @@ internal static class Comparisons
     [
         new("name", ["different", "similar but each has distinctive words the other lacks", "weakly similar (soft TF-IDF >= 0.60)", "similar (>= 0.80)",
                 "very similar (>= 0.92)", "identical, common name", "identical, rare name"],
-            [0.04, 0.03, 0.05, 0.08, 0.22, 0.10, 0.48], [0.97, 0.02, 0.006, 0.002, 0.001, 0.0005, 0.0002]),
+            [0.04, 0.03, 0.05, 0.08, 0.22, 0.10, 0.48], [0.97, 0.02, 0.006, 0.002, 0.001, 0.0005, 0.0002],
+            LevelCaps: [12, 3, 6, 9, 12, 12, 12]),
         new("acronym", ["different acronyms", "same acronym, used by several records", "acronym = initials or name of the other", "same acronym"],
             [0.05, 0.05, 0.40, 0.50], [0.98, 0.01, 0.005, 0.005], 6),
         new("domain", ["different web domains", "same web domain, different pages (hosted sites)", "e-mail domain matches", "same web domain, shared by several records", "same web domain"],
@@ -172,7 +182,43 @@ internal static class Comparisons
             return (Math.Max(score, 0.8), false);
         }
 
-        return (score, score >= 0.5 && shareA >= 0.2 && shareB >= 0.2);
+        var conflict = shareA >= 0.2 && shareB >= 0.2;
+        if (!conflict && score >= 0.5 && (a.PlaceTokens.Length > 0 || b.PlaceTokens.Length > 0))
+        {
+            // A place named in both names but where only one record is ("Casa Grande Center for Plastics
+            // Innovation", moved to Maricopa, and "Casa Grande Centre for Creative Industries Innovation")
+            // says nothing about which organisation it is: look for distinctive words without it.
+            Span<int> places = stackalloc int[a.PlaceTokens.Length + b.PlaceTokens.Length];
+            var withoutPlaces = Soft(t, a.Tokens, a.TokenWeights, b.Tokens, b.TokenWeights, places[..Union(a.PlaceTokens, b.PlaceTokens, places)]);
+            conflict = withoutPlaces.WeightA > 0 && withoutPlaces.WeightB > 0 && withoutPlaces.ShareA >= 0.2 && withoutPlaces.ShareB >= 0.2;
+        }
+
+        return (score, score >= 0.5 && conflict);
+    }
+
+    /// <summary>Sorted union of two sorted id arrays.</summary>
+    private static int Union(int[] a, int[] b, Span<int> result)
+    {
+        int i = 0, j = 0, n = 0;
+        while (i < a.Length || j < b.Length)
+        {
+            if (j >= b.Length || (i < a.Length && a[i] < b[j]))
+            {
+                result[n++] = a[i++];
+            }
+            else if (i >= a.Length || b[j] < a[i])
+            {
+                result[n++] = b[j++];
+            }
+            else
+            {
+                result[n++] = a[i];
+                i++;
+                j++;
+            }
+        }
+
+        return n;
     }
 
     /// <summary>Total IDF a contained name needs to count (about one rare word, or several ordinary ones).</summary>

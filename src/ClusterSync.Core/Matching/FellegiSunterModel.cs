@@ -20,7 +20,7 @@ internal sealed class FellegiSunterModel
             _weights[c] = new double[m[c].Length];
             for (var l = 0; l < m[c].Length; l++)
             {
-                _weights[c][l] = Math.Clamp(Math.Log2(m[c][l] / u[c][l]), minWeight, Math.Min(maxWeight, Comparisons.All[c].MaxWeight));
+                _weights[c][l] = Math.Clamp(Math.Log2(m[c][l] / u[c][l]), minWeight, Math.Min(maxWeight, Comparisons.All[c].CapOf(l)));
             }
         }
 

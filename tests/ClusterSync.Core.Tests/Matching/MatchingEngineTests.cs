@@ -188,4 +188,39 @@ public class MatchingEngineTests
         Assert.That(engine.Count, Is.EqualTo(Background().Count + 2));
         Assert.That(engine.ClustersContaining([partner.Key]).Single(), Does.Contain(first.Key));
     }
+
+    [Test]
+    public void A_place_named_in_both_names_does_not_hide_their_different_subjects()
+    {
+        // One record has moved out of the town its name carries; the town's rare words must not outweigh
+        // "Plastics" against "Creative Industries" (both common words here, as sector words are).
+        string[] towns = ["Mesa", "Tempe", "Yuma", "Chandler", "Gilbert", "Tucson", "Phoenix", "Flagstaff", "Prescott", "Sedona"];
+        var subjects = towns.SelectMany(town => new[]
+        {
+            Org($"p-{town}", $"{town} Plastics Innovation Center", $"{town.ToLowerInvariant()}-plastics.org", town, country: "US"),
+            Org($"c-{town}", $"{town} Creative Industries Innovation Centre", $"{town.ToLowerInvariant()}-creative.org", town, country: "US"),
+        });
+        var engine = new MatchingEngine(new MatchingSettings());
+        engine.Load([.. Background(), .. subjects,
+            Org("a", "Casa Grande Center for Plastics Innovation", "cgcpi.org", "Maricopa", country: "US"),
+            Org("b", "Casa Grande Centre for Creative Industries Innovation", "cgc-creative.com", "Casa Grande", country: "US")], []);
+
+        var explanation = engine.Explain(new SourceRecordKey("t", "a"), new SourceRecordKey("t", "b"));
+
+        Assert.That(explanation.Steps.Single(s => s.Comparison == "name").Level, Does.StartWith("similar but each has distinctive words"));
+        Assert.That(explanation.Outcome, Is.Not.EqualTo("match"));
+    }
+
+    [Test]
+    public void Name_weights_keep_the_order_of_their_levels()
+    {
+        var engine = new MatchingEngine(new MatchingSettings());
+        engine.Load(Background(), []);
+
+        var name = engine.DescribeModel().Comparisons.Single(c => c.Name == "name").Levels.Select(l => l.Weight).ToList();
+
+        Assert.That(name[1], Is.LessThanOrEqualTo(3), "names with distinctive words each");
+        Assert.That(name[2], Is.LessThanOrEqualTo(6).And.LessThanOrEqualTo(name[3]), "weakly similar");
+        Assert.That(name[3], Is.LessThanOrEqualTo(9).And.LessThanOrEqualTo(name[4]), "similar");
+    }
 }
