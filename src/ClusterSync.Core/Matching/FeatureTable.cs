@@ -83,6 +83,14 @@ internal sealed class FeatureTable
             }
         }
 
+        // Names, phones and web domains are mostly distinct per record: size their vocabularies once.
+        Names.EnsureCapacity(Names.Count + n);
+        Phones.EnsureCapacity(Phones.Count + n);
+        Domains.EnsureCapacity(Domains.Count + n);
+        Postals.EnsureCapacity(Postals.Count + (n / 2));
+        Tokens.EnsureCapacity(Tokens.Count + (n / 4));
+        _records.EnsureCapacity(_records.Count + n);
+        _index.EnsureCapacity(_index.Count + n);
         var tokens = new int[n][];
         var alt = new int[n][][];
         var places = new int[n][];

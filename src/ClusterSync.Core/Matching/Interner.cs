@@ -11,6 +11,14 @@ internal sealed class Interner
 
     public int Count => _values.Count;
 
+    /// <summary>Makes room for this many values without growing step by step (a bulk load's large arrays).</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        _ids.EnsureCapacity(capacity);
+        _values.EnsureCapacity(capacity);
+        _counts.EnsureCapacity(capacity);
+    }
+
     public string this[int id] => _values[id];
 
     /// <summary>Id of the value (creating it), and counts one more use. Null or empty gives -1.</summary>
