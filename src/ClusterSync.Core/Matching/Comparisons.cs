@@ -79,7 +79,10 @@ internal static class Comparisons
         levels[Place] = PlaceLevel(a, b);
         levels[Street] = StreetLevel(a, b);
         levels[Distance] = DistanceLevel(a, b);
-        levels[Country] = a.Country < 0 || b.Country < 0 ? Missing : a.Country == b.Country ? (sbyte)1 : (sbyte)0;
+        levels[Country] = a.Country < 0 || b.Country < 0 ? Missing
+            : a.Country == b.Country ? (sbyte)1
+            : a.CountryAssumed || b.CountryAssumed ? Missing // an assumed country can agree, never disagree
+            : (sbyte)0;
         levels[Sectors] = SectorLevel(a, b);
         levels[Founded] = a.Founded == 0 || b.Founded == 0 ? Missing : (sbyte)(Math.Abs(a.Founded - b.Founded) switch { 0 => 2, 1 => 1, _ => 0 });
     }

@@ -183,6 +183,7 @@ internal sealed class FeatureTable
                 Longitude = d.Longitude,
                 Sectors = sectors[i],
                 Founded = d.Founded,
+                CountryAssumed = d.CountryAssumed,
             };
         });
 
@@ -280,6 +281,7 @@ internal sealed class FeatureTable
             Longitude = draft.Longitude,
             Sectors = InternSectors(draft.Sectors),
             Founded = draft.Founded,
+            CountryAssumed = draft.CountryAssumed,
         };
         _records.Add(features);
         _index[draft.Key] = _records.Count - 1;

@@ -16,6 +16,13 @@ public sealed record MatchInput
     /// <summary>ISO 3166-1 alpha-2 when known.</summary>
     public string? Country { get; init; }
 
+    /// <summary>
+    /// The source gave no country and <see cref="Country"/> is its default: it may agree with another
+    /// record's country, but a different country is no evidence against a match (the U.S. registry's few
+    /// organisations abroad would otherwise be kept apart from their own profiles elsewhere).
+    /// </summary>
+    public bool CountryAssumed { get; init; }
+
     public string? Region { get; init; }
     public string? Locality { get; init; }
     public string? PostalCode { get; init; }
@@ -69,6 +76,7 @@ public sealed record MatchInput
             AlternateNames = record.AlternateNames,
             Acronym = record.Acronym,
             Country = record.Address?.Country,
+            CountryAssumed = record.Address?.CountryAssumed == true,
             Region = record.Address?.RegionCode,
             Locality = record.Address?.Locality,
             PostalCode = record.Address?.PostalCode,

@@ -155,7 +155,7 @@ public sealed partial class MatchingEngine
             Comparisons.Distance => a.HasCoordinates && b.HasCoordinates
                 ? Comparisons.DistanceKm(a, b).ToString("0.## km", CultureInfo.InvariantCulture)
                 : "coordinates missing",
-            Comparisons.Country => $"{Show(a.Country >= 0 ? _table.Countries[a.Country] : null)} vs {Show(b.Country >= 0 ? _table.Countries[b.Country] : null)}",
+            Comparisons.Country => $"{Show(a.Country >= 0 ? _table.Countries[a.Country] : null)}{(a.CountryAssumed ? " (assumed)" : "")} vs {Show(b.Country >= 0 ? _table.Countries[b.Country] : null)}{(b.CountryAssumed ? " (assumed)" : "")}",
             Comparisons.Sectors => $"{a.Sectors.Length} vs {b.Sectors.Length} sectors",
             Comparisons.Founded => $"{(a.Founded == 0 ? "—" : FeatureDraft.Invariant(a.Founded))} vs {(b.Founded == 0 ? "—" : FeatureDraft.Invariant(b.Founded))}",
             _ => "",

@@ -48,6 +48,9 @@ internal sealed class RecordFeatures
     public required (int Code, float Weight)[] Sectors { get; init; }
     public int Founded { get; init; }
 
+    /// <summary>The country is the source's default, not stated (see <see cref="MatchInput.CountryAssumed"/>).</summary>
+    public bool CountryAssumed { get; init; }
+
     public bool HasCoordinates => !float.IsNaN(Latitude);
 }
 
@@ -72,7 +75,8 @@ internal sealed record FeatureDraft(
     float Latitude,
     float Longitude,
     (string Code, float Weight)[] Sectors,
-    int Founded)
+    int Founded,
+    bool CountryAssumed)
 {
     private static readonly char[] Space = [' '];
 
@@ -114,7 +118,8 @@ internal sealed record FeatureDraft(
             ValidLatitude(input.Latitude, input.Longitude) ? (float)input.Latitude!.Value : float.NaN,
             ValidLatitude(input.Latitude, input.Longitude) ? (float)input.Longitude!.Value : float.NaN,
             [.. input.Sectors.Where(s => !Blank(s.Code)).Select(s => (s.Code.Trim(), (float)s.Weight))],
-            input.YearFounded is >= 1000 and <= 3000 ? input.YearFounded.Value : 0);
+            input.YearFounded is >= 1000 and <= 3000 ? input.YearFounded.Value : 0,
+            input.CountryAssumed);
     }
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);

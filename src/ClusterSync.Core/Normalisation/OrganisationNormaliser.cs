@@ -45,6 +45,7 @@ public sealed class OrganisationNormaliser
         }
 
         var country = ResolveCountry(raw, out var countryProblem);
+        bool? countryAssumed = string.IsNullOrWhiteSpace(raw.Country) ? true : null;
         if (country is null)
         {
             return NormalisationOutcome.Quarantined(countryProblem!);
@@ -68,7 +69,8 @@ public sealed class OrganisationNormaliser
             LegalForm = analysis.LegalForm ?? RawLegalForm(raw.LegalForm, country),
             OrganisationType = FieldText.Clean(raw.OrganisationType),
             Address = new PostalAddress(
-                FieldText.Clean(raw.Street), FieldText.Clean(raw.Locality), RegionCode(raw.Region, country), FieldText.Clean(raw.PostalCode), country),
+                FieldText.Clean(raw.Street), FieldText.Clean(raw.Locality), RegionCode(raw.Region, country), FieldText.Clean(raw.PostalCode), country,
+                countryAssumed),
             Coordinates = GeoPointParser.Parse(raw.Latitude, raw.Longitude),
             Phone = PhoneNormaliser.Default.ToE164(raw.Phone, country),
             Website = website?.Url,

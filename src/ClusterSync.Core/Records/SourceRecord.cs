@@ -77,12 +77,17 @@ public sealed record LegalForm(string Abbreviation, string? ElfCode, string? Cou
 
 /// <param name="RegionCode">USPS state code for the US, NUTS 2 code in Europe, when known.</param>
 /// <param name="Country">ISO 3166-1 alpha-2.</param>
+/// <param name="CountryAssumed">
+/// True when the source gave no country and <paramref name="Country"/> is the source's default (the U.S.
+/// registry lists U.S. organisations, yet a few are abroad); absent when the source stated it.
+/// </param>
 public sealed record PostalAddress(
     string? Street,
     string? Locality,
     string? RegionCode,
     string? PostalCode,
-    string Country);
+    string Country,
+    bool? CountryAssumed = null);
 
 public sealed record GeoPoint(double Latitude, double Longitude);
 

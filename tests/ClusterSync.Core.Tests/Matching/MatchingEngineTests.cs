@@ -223,4 +223,23 @@ public class MatchingEngineTests
         Assert.That(name[2], Is.LessThanOrEqualTo(6).And.LessThanOrEqualTo(name[3]), "weakly similar");
         Assert.That(name[3], Is.LessThanOrEqualTo(9).And.LessThanOrEqualTo(name[4]), "similar");
     }
+
+    [Test]
+    public void An_assumed_country_may_agree_but_never_disagrees()
+    {
+        // The U.S. registry gives no country; ClusterSync assumes US. One of its organisations is in Türkiye.
+        var registry = new MatchInput { Key = new SourceRecordKey("registry", "1"), Name = "OSTIM Medical Industry Cluster", Country = "US", CountryAssumed = true };
+        var stated = new MatchInput { Key = new SourceRecordKey("registry", "2"), Name = "OSTIM Medical Industry Cluster", Country = "US" };
+        var profile = Org("p", "OSTIM Medical Industry Cluster", "ostim-medikal.example", "Ankara", country: "TR");
+        var engine = new MatchingEngine(new MatchingSettings());
+        engine.Load([.. Background(), registry, stated, profile], []);
+
+        var assumed = engine.Explain(registry.Key, profile.Key);
+        var contradicted = engine.Explain(stated.Key, profile.Key);
+
+        Assert.That(assumed.Steps.Single(s => s.Comparison == "country").Weight, Is.Zero);
+        Assert.That(assumed.Steps.Single(s => s.Comparison == "country").Detail, Does.Contain("US (assumed) vs TR"));
+        Assert.That(contradicted.Steps.Single(s => s.Comparison == "country").Weight, Is.Negative);
+        Assert.That(assumed.Weight, Is.GreaterThan(contradicted.Weight));
+    }
 }

@@ -72,7 +72,18 @@ public sealed class OrganisationNormaliserTests
 
         var address = Normaliser.Normalise(raw).Record!.Address;
 
-        Assert.That(address, Is.EqualTo(new PostalAddress(null, null, "OH", null, "US")));
+        Assert.That(address, Is.EqualTo(new PostalAddress(null, null, "OH", null, "US", CountryAssumed: true)));
+    }
+
+    [Test]
+    public void A_stated_country_is_not_marked_assumed_even_beside_a_default()
+    {
+        var raw = new RawOrganisation { Source = "us-cluster-mapping", SourceId = "43", Name = "OSTIM Medical Industry Cluster", Country = "Türkiye", DefaultCountry = "US" };
+
+        var record = Normaliser.Normalise(raw).Record!;
+
+        Assert.That(record.Address, Is.EqualTo(new PostalAddress(null, null, null, null, "TR")));
+        Assert.That(RecordJson.Serialize(record), Does.Not.Contain("countryAssumed"));
     }
 
     [Test]

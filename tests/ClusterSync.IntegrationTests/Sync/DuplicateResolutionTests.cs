@@ -16,7 +16,6 @@ public sealed class DuplicateResolutionTests(StorageProvider provider)
     /// <summary>Ground-truth duplicates the matching engine does not join yet (a matching-quality gap, not plumbing).</summary>
     private static readonly Dictionary<string, string> KnownMisses = new(StringComparer.Ordinal)
     {
-        ["X0007"] = "OSTIM Medical Industry Cluster: the registry gives no country, so ClusterSync assumes US; the ECCP profile says TR, and the pair stays in the review band.",
     };
 
     private SyncHarness _host = null!;
