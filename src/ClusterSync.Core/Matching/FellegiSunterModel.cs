@@ -90,21 +90,35 @@ internal sealed class FellegiSunterModel
 
     /// <summary>
     /// The share of candidate pairs that match, estimated like Splink's deterministic-rule estimate: pairs a
-    /// strict rule accepts (nearly identical names plus a shared place, site, phone or street; or a site no
-    /// one else uses plus a similar name), divided by the rule's assumed recall. EM over the candidates would
+    /// strict rule accepts (nearly identical names plus a shared place, site, phone or street — or alone,
+    /// when the data has almost none of these to compare; or a site no one else uses plus a similar name),
+    /// divided by the rule's assumed recall. EM over the candidates would
     /// be pulled up by the very confident name levels.
     /// </summary>
     private static double DeterministicPrior(IReadOnlyDictionary<ulong, int> candidatePatterns)
     {
         const double assumedRecall = 0.6;
-        double accepted = 0, total = 0;
+
+        // Data of names only (or names and countries) offers nothing to corroborate a name with: there, a
+        // nearly identical name alone is the rule, or the prior would fall to its floor and nothing match.
+        double total = 0, corroborable = 0;
+        foreach (var (key, count) in candidatePatterns)
+        {
+            total += count;
+            if (HasCorroborator(Unpack(key)))
+            {
+                corroborable += count;
+            }
+        }
+
+        var namesAlone = corroborable < 0.05 * total;
+        double accepted = 0;
         foreach (var (key, count) in candidatePatterns)
         {
             var l = Unpack(key);
-            total += count;
             var strongName = l[Comparisons.Name] >= 4;
             var corroborated = l[Comparisons.Place] >= 2 || l[Comparisons.Domain] >= 3 || l[Comparisons.Phone] == 1 || l[Comparisons.Street] >= 2;
-            if ((strongName && corroborated) || (l[Comparisons.Domain] == 4 && l[Comparisons.Name] >= 2))
+            if ((strongName && (corroborated || namesAlone)) || (l[Comparisons.Domain] == 4 && l[Comparisons.Name] >= 2))
             {
                 accepted += count;
             }
@@ -113,6 +127,10 @@ internal sealed class FellegiSunterModel
         // One pseudo-match in twenty pseudo-pairs keeps small inputs from an extreme prior.
         return Math.Clamp((accepted + 1) / assumedRecall / (total + 20), 1e-4, 0.5);
     }
+
+    private static bool HasCorroborator(sbyte[] l) =>
+        l[Comparisons.Place] >= 0 || l[Comparisons.Domain] >= 0 || l[Comparisons.Phone] >= 0 || l[Comparisons.Street] >= 0
+        || l[Comparisons.Distance] >= 0;
 
     /// <summary>
     /// EM can settle on a latent class that is not "same organisation" (e.g. "same city"). A comparison

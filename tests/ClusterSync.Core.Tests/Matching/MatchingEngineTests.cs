@@ -242,4 +242,19 @@ public class MatchingEngineTests
         Assert.That(contradicted.Steps.Single(s => s.Comparison == "country").Weight, Is.Negative);
         Assert.That(assumed.Weight, Is.GreaterThan(contradicted.Weight));
     }
+
+    [Test]
+    public void Data_of_names_only_still_links_the_same_name_written_twice()
+    {
+        // No place, site, phone or street to corroborate a name: the prior must not fall to its floor.
+        var background = Background().Select(b => new MatchInput { Key = b.Key, Name = b.Name, Country = b.Country }).ToList();
+        var copies = background.Where((_, i) => i % 7 == 0)
+            .Select(b => new MatchInput { Key = new SourceRecordKey("t", "copy-" + b.Key.SourceId), Name = b.Name + " e.V.", Country = b.Country })
+            .ToList();
+
+        var clusters = Resolve([.. background, .. copies]);
+
+        Assert.That(copies.Select(c => clusters[c.Key.SourceId] == clusters[c.Key.SourceId["copy-".Length..]]), Is.All.True);
+        Assert.That(clusters.Values.Distinct().Count(), Is.EqualTo(background.Count), "nothing else is linked");
+    }
 }
