@@ -90,7 +90,7 @@ internal sealed class FellegiSunterModel
 
     /// <summary>
     /// The share of candidate pairs that match, estimated like Splink's deterministic-rule estimate: pairs a
-    /// strict rule accepts (nearly identical names plus a shared place, site, phone or street — or alone,
+    /// strict rule accepts (nearly identical names plus a shared place, site, e-mail domain, phone, street or spot within 2 km — or alone,
     /// when the data has almost none of these to compare; or a site no one else uses plus a similar name),
     /// divided by the rule's assumed recall. EM over the candidates would
     /// be pulled up by the very confident name levels.
@@ -117,7 +117,8 @@ internal sealed class FellegiSunterModel
         {
             var l = Unpack(key);
             var strongName = l[Comparisons.Name] >= 4;
-            var corroborated = l[Comparisons.Place] >= 2 || l[Comparisons.Domain] >= 3 || l[Comparisons.Phone] == 1 || l[Comparisons.Street] >= 2;
+            var corroborated = l[Comparisons.Place] >= 2 || l[Comparisons.Domain] >= 2 || l[Comparisons.Phone] == 1 || l[Comparisons.Street] >= 2
+                || l[Comparisons.Distance] >= 3;
             if ((strongName && (corroborated || namesAlone)) || (l[Comparisons.Domain] == 4 && l[Comparisons.Name] >= 2))
             {
                 accepted += count;

@@ -243,14 +243,25 @@ public class MatchingEngineTests
         Assert.That(assumed.Weight, Is.GreaterThan(contradicted.Weight));
     }
 
-    [Test]
-    public void Data_of_names_only_still_links_the_same_name_written_twice()
+    [TestCase("names only")]
+    [TestCase("names and e-mail domains")]
+    [TestCase("names and coordinates")]
+    public void Data_of_few_columns_still_links_the_same_name_written_twice(string columns)
     {
-        // No place, site, phone or street to corroborate a name: the prior must not fall to its floor.
-        var background = Background().Select(b => new MatchInput { Key = b.Key, Name = b.Name, Country = b.Country }).ToList();
-        var copies = background.Where((_, i) => i % 7 == 0)
-            .Select(b => new MatchInput { Key = new SourceRecordKey("t", "copy-" + b.Key.SourceId), Name = b.Name + " e.V.", Country = b.Country })
-            .ToList();
+        // Little or nothing to corroborate a name with: the prior must not fall to its floor.
+        MatchInput Reduce(MatchInput b, int i, string id, string suffix) => new()
+        {
+            Key = new SourceRecordKey("t", id),
+            Name = b.Name + suffix,
+            Country = b.Country,
+            EmailDomain = columns == "names and e-mail domains" ? $"org{i}.example" : null,
+            Latitude = columns == "names and coordinates" ? 47.0 + (i * 0.05) : null,
+            Longitude = columns == "names and coordinates" ? 8.0 + (i * 0.05) : null,
+        };
+        var originals = Background();
+        var background = originals.Select((b, i) => Reduce(b, i, b.Key.SourceId, "")).ToList();
+        var copies = originals.Select((b, i) => (b, i)).Where(x => x.i % 7 == 0)
+            .Select(x => Reduce(x.b, x.i, "copy-" + x.b.Key.SourceId, " e.V.")).ToList();
 
         var clusters = Resolve([.. background, .. copies]);
 
