@@ -90,48 +90,49 @@ internal sealed class FellegiSunterModel
 
     /// <summary>
     /// The share of candidate pairs that match, estimated like Splink's deterministic-rule estimate: pairs a
-    /// strict rule accepts (nearly identical names plus a shared place, site, e-mail domain, phone, street or spot within 2 km — or alone,
-    /// when the data has almost none of these to compare; or a site no one else uses plus a similar name),
-    /// divided by the rule's assumed recall. EM over the candidates would
+    /// strict rule accepts (nearly identical names plus a shared locality or postal code, site, e-mail
+    /// domain, phone, street or spot within 2 km — or alone, when the data rarely corroborates names that
+    /// way; or a site no one else uses plus a similar name), divided by the rule's assumed recall. EM over the candidates would
     /// be pulled up by the very confident name levels.
     /// </summary>
     private static double DeterministicPrior(IReadOnlyDictionary<ulong, int> candidatePatterns)
     {
         const double assumedRecall = 0.6;
-
-        // Data of names only (or names and countries) offers nothing to corroborate a name with: there, a
-        // nearly identical name alone is the rule, or the prior would fall to its floor and nothing match.
-        double total = 0, corroborable = 0;
-        foreach (var (key, count) in candidatePatterns)
-        {
-            total += count;
-            if (HasCorroborator(Unpack(key)))
-            {
-                corroborable += count;
-            }
-        }
-
-        var namesAlone = corroborable < 0.05 * total;
-        double accepted = 0;
+        double total = 0, strongNames = 0, corroboratedStrongNames = 0, siteAndName = 0;
         foreach (var (key, count) in candidatePatterns)
         {
             var l = Unpack(key);
-            var strongName = l[Comparisons.Name] >= 4;
-            var corroborated = l[Comparisons.Place] >= 2 || l[Comparisons.Domain] >= 2 || l[Comparisons.Phone] == 1 || l[Comparisons.Street] >= 2
-                || l[Comparisons.Distance] >= 3;
-            if ((strongName && (corroborated || namesAlone)) || (l[Comparisons.Domain] == 4 && l[Comparisons.Name] >= 2))
+            total += count;
+            if (l[Comparisons.Domain] == 4 && l[Comparisons.Name] >= 2)
             {
-                accepted += count;
+                siteAndName += count;
+            }
+            else if (l[Comparisons.Name] >= 4)
+            {
+                strongNames += count;
+                if (Corroborated(l))
+                {
+                    corroboratedStrongNames += count;
+                }
             }
         }
+
+        // When the data hardly ever corroborates even nearly identical names (names only, names and
+        // countries, names and regions), the name alone is the rule: otherwise the prior falls to its floor
+        // and no pair can match.
+        var namesAlone = corroboratedStrongNames < MinCorroboration * strongNames;
+        var accepted = siteAndName + (namesAlone ? strongNames : corroboratedStrongNames);
 
         // One pseudo-match in twenty pseudo-pairs keeps small inputs from an extreme prior.
         return Math.Clamp((accepted + 1) / assumedRecall / (total + 20), 1e-4, 0.5);
     }
 
-    private static bool HasCorroborator(sbyte[] l) =>
-        l[Comparisons.Place] >= 0 || l[Comparisons.Domain] >= 0 || l[Comparisons.Phone] >= 0 || l[Comparisons.Street] >= 0
-        || l[Comparisons.Distance] >= 0;
+    /// <summary>Share of nearly identical names that the data must corroborate for the strict rule to apply.</summary>
+    private const double MinCorroboration = 0.2;
+
+    private static bool Corroborated(sbyte[] l) =>
+        l[Comparisons.Place] >= 2 || l[Comparisons.Domain] >= 2 || l[Comparisons.Phone] == 1 || l[Comparisons.Street] >= 2
+        || l[Comparisons.Distance] >= 3;
 
     /// <summary>
     /// EM can settle on a latent class that is not "same organisation" (e.g. "same city"). A comparison

@@ -246,6 +246,7 @@ public class MatchingEngineTests
     [TestCase("names only")]
     [TestCase("names and e-mail domains")]
     [TestCase("names and coordinates")]
+    [TestCase("names and regions")]
     public void Data_of_few_columns_still_links_the_same_name_written_twice(string columns)
     {
         // Little or nothing to corroborate a name with: the prior must not fall to its floor.
@@ -257,6 +258,7 @@ public class MatchingEngineTests
             EmailDomain = columns == "names and e-mail domains" ? $"org{i}.example" : null,
             Latitude = columns == "names and coordinates" ? 47.0 + (i * 0.05) : null,
             Longitude = columns == "names and coordinates" ? 8.0 + (i * 0.05) : null,
+            Region = columns == "names and regions" ? b.Locality : null,
         };
         var originals = Background();
         var background = originals.Select((b, i) => Reduce(b, i, b.Key.SourceId, "")).ToList();
