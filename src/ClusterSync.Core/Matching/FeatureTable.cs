@@ -129,9 +129,8 @@ internal sealed class FeatureTable
             {
                 for (var i = 0; i < n; i++)
                 {
-                    var postal = drafts[i].Postal;
-                    postals[i] = Postals.Use(postal);
-                    prefixes[i] = postal is { Length: > 3 } ? Postals.Use("~" + postal[..3]) : -1;
+                    postals[i] = Postals.Use(drafts[i].Postal);
+                    prefixes[i] = UsePostalPrefix(drafts[i].Postal);
                 }
             },
             () =>
@@ -152,40 +151,9 @@ internal sealed class FeatureTable
 
         var first = _records.Count;
         var built = new RecordFeatures[n];
-        Parallel.For(0, n, i =>
-        {
-            var d = drafts[i];
-            built[i] = new RecordFeatures
-            {
-                Key = d.Key,
-                NameKey = d.NameKey,
-                JoinedNameKey = d.NameKey.Replace(" ", "", StringComparison.Ordinal),
-                Tokens = tokens[i],
-                AltTokens = alt[i],
-                PlaceTokens = places[i],
-                AcronymId = acronyms[i],
-                AltKeys = d.AltKeys,
-                NameId = names[i],
-                Acronym = d.Acronym,
-                Initials = d.Initials,
-                Country = countries[i],
-                Region = regions[i],
-                City = cities[i],
-                CityKey = d.CityKey,
-                Postal = postals[i],
-                PostalPrefix = prefixes[i],
-                StreetKey = d.StreetKey,
-                Domain = domains[i],
-                SitePath = d.SitePath,
-                EmailDomain = emails[i],
-                Phone = phones[i],
-                Latitude = d.Latitude,
-                Longitude = d.Longitude,
-                Sectors = sectors[i],
-                Founded = d.Founded,
-                CountryAssumed = d.CountryAssumed,
-            };
-        });
+        Parallel.For(0, n, i => built[i] = Assemble(
+            drafts[i], tokens[i], alt[i], places[i], names[i], acronyms[i], countries[i], regions[i], cities[i],
+            postals[i], prefixes[i], domains[i], emails[i], phones[i], sectors[i]));
 
         _records.AddRange(built);
         for (var i = 0; i < n; i++)
@@ -200,27 +168,35 @@ internal sealed class FeatureTable
         var scratch = new HashSet<int>();
         for (var i = 0; i < drafts.Length; i++)
         {
-            var d = drafts[i];
-            tokenSet.Clear();
-            tokens[i] = Unique(d.NameTokens, tokenSet);
-            Array.Sort(tokens[i]);
-            var alternates = d.AltKeys.Length == 0 ? [] : new int[d.AltKeys.Length][];
-            for (var a = 0; a < alternates.Length; a++)
-            {
-                alternates[a] = Unique(FeatureDraft.ContentWords(d.AltKeys[a]), tokenSet);
-                Array.Sort(alternates[a]);
-            }
-
-            alt[i] = alternates;
-            foreach (var token in tokenSet)
-            {
-                Tokens.CountUse(token);
-            }
-
-            scratch.Clear();
-            places[i] = Unique(d.PlaceTokens, scratch);
-            Array.Sort(places[i]);
+            (tokens[i], alt[i], places[i]) = InternTokens(drafts[i], tokenSet, scratch);
         }
+    }
+
+    /// <summary>
+    /// A record's name, alternate-name and place token ids, sorted; each name token counts one use per
+    /// record, however many of its names carry it.
+    /// </summary>
+    private (int[] Tokens, int[][] Alt, int[] Places) InternTokens(FeatureDraft d, HashSet<int> tokenSet, HashSet<int> scratch)
+    {
+        tokenSet.Clear();
+        var tokens = Unique(d.NameTokens, tokenSet);
+        Array.Sort(tokens);
+        var alternates = d.AltKeys.Length == 0 ? [] : new int[d.AltKeys.Length][];
+        for (var a = 0; a < alternates.Length; a++)
+        {
+            alternates[a] = Unique(FeatureDraft.ContentWords(d.AltKeys[a]), tokenSet);
+            Array.Sort(alternates[a]);
+        }
+
+        foreach (var token in tokenSet)
+        {
+            Tokens.CountUse(token);
+        }
+
+        scratch.Clear();
+        var places = Unique(d.PlaceTokens, scratch);
+        Array.Sort(places);
+        return (tokens, alternates, places);
     }
 
     public int Add(FeatureDraft draft)
@@ -230,63 +206,51 @@ internal sealed class FeatureTable
             Remove(draft.Key);
         }
 
-        var tokenSet = new HashSet<int>();
-        var tokens = Unique(draft.NameTokens, tokenSet);
-        var alt = new int[draft.AltKeys.Length][];
-        for (var i = 0; i < alt.Length; i++)
-        {
-            alt[i] = Unique(FeatureDraft.ContentWords(draft.AltKeys[i]), tokenSet);
-        }
-
-        foreach (var token in tokenSet)
-        {
-            Tokens.CountUse(token);
-        }
-
-        var postal = draft.Postal;
-        var places = new HashSet<int>();
-        var placeTokens = Unique(draft.PlaceTokens, places);
-        Array.Sort(placeTokens);
-        Array.Sort(tokens);
-        foreach (var a in alt)
-        {
-            Array.Sort(a);
-        }
-
-        var features = new RecordFeatures
-        {
-            Key = draft.Key,
-            NameKey = draft.NameKey,
-            JoinedNameKey = draft.NameKey.Replace(" ", "", StringComparison.Ordinal),
-            Tokens = tokens,
-            AltTokens = alt,
-            PlaceTokens = placeTokens,
-            AcronymId = Acronyms.Use(draft.Acronym),
-            AltKeys = draft.AltKeys,
-            NameId = Names.Use(draft.NameKey),
-            Acronym = draft.Acronym,
-            Initials = draft.Initials,
-            Country = Countries.Use(draft.Country),
-            Region = Regions.Use(draft.Region),
-            City = Cities.Use(draft.CityKey),
-            CityKey = draft.CityKey,
-            Postal = Postals.Use(postal),
-            PostalPrefix = postal is { Length: > 3 } ? Postals.Use("~" + postal[..3]) : -1,
-            StreetKey = draft.StreetKey,
-            Domain = Domains.Use(draft.Domain),
-            SitePath = draft.SitePath,
-            EmailDomain = Domains.Use(draft.EmailDomain),
-            Phone = Phones.Use(draft.Phone),
-            Latitude = draft.Latitude,
-            Longitude = draft.Longitude,
-            Sectors = InternSectors(draft.Sectors),
-            Founded = draft.Founded,
-            CountryAssumed = draft.CountryAssumed,
-        };
+        var (tokens, alt, places) = InternTokens(draft, [], []);
+        var features = Assemble(
+            draft, tokens, alt, places, Names.Use(draft.NameKey), Acronyms.Use(draft.Acronym), Countries.Use(draft.Country),
+            Regions.Use(draft.Region), Cities.Use(draft.CityKey), Postals.Use(draft.Postal), UsePostalPrefix(draft.Postal),
+            Domains.Use(draft.Domain), Domains.Use(draft.EmailDomain), Phones.Use(draft.Phone), InternSectors(draft.Sectors));
         _records.Add(features);
         _index[draft.Key] = _records.Count - 1;
         return _records.Count - 1;
     }
+
+    /// <summary>The postal code's first three characters, as a coarser area (-1 for short codes).</summary>
+    private int UsePostalPrefix(string? postal) => postal is { Length: > 3 } ? Postals.Use("~" + postal[..3]) : -1;
+
+    private static RecordFeatures Assemble(
+        FeatureDraft d, int[] tokens, int[][] alt, int[] places, int name, int acronym, int country, int region, int city,
+        int postal, int postalPrefix, int domain, int email, int phone, (int, float)[] sectors) => new()
+        {
+            Key = d.Key,
+            NameKey = d.NameKey,
+            JoinedNameKey = d.NameKey.Replace(" ", "", StringComparison.Ordinal),
+            Tokens = tokens,
+            AltTokens = alt,
+            PlaceTokens = places,
+            AcronymId = acronym,
+            AltKeys = d.AltKeys,
+            NameId = name,
+            Acronym = d.Acronym,
+            Initials = d.Initials,
+            Country = country,
+            Region = region,
+            City = city,
+            CityKey = d.CityKey,
+            Postal = postal,
+            PostalPrefix = postalPrefix,
+            StreetKey = d.StreetKey,
+            Domain = domain,
+            SitePath = d.SitePath,
+            EmailDomain = email,
+            Phone = phone,
+            Latitude = d.Latitude,
+            Longitude = d.Longitude,
+            Sectors = sectors,
+            Founded = d.Founded,
+            CountryAssumed = d.CountryAssumed,
+        };
 
     private (int Code, float Weight)[] InternSectors((string Code, float Weight)[] sectors)
     {
