@@ -1,4 +1,5 @@
 using ClusterSync.IntegrationTests.Infrastructure;
+using nietras.SeparatedValues;
 
 namespace ClusterSync.IntegrationTests.Host;
 
@@ -52,28 +53,24 @@ public class BatchCommandTests
 
         Assert.That(code, Is.Zero, stderr);
         Assert.That(stdout, Does.Contain("resolved 5 records into 4 clusters"));
-        var lines = File.ReadAllLines(output);
-        Assert.That(lines[0], Is.EqualTo("id,cluster_id"));
-        var clusterOf = lines.Skip(1).Select(ParseLine).ToDictionary(p => p.Id, p => p.Cluster);
+        var clusterOf = ReadClusters(output);
         Assert.That(clusterOf.Keys, Is.EquivalentTo(new[] { "a", "b", "c", "d", "e,1" }));
         Assert.That(clusterOf["b"], Is.EqualTo(clusterOf["a"]));
         Assert.That(clusterOf["c"], Is.Not.EqualTo(clusterOf["a"]).And.Not.EqualTo(clusterOf["d"]));
         Assert.That(clusterOf["e,1"], Is.EqualTo("e,1"), "a row without a name is its own cluster");
     }
 
-    private static (string Id, string Cluster) ParseLine(string line)
+    private static Dictionary<string, string> ReadClusters(string path)
     {
-        // Ids here contain at most one quoted comma, in the first column.
-        if (line.StartsWith('"'))
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true }).FromFile(path);
+        Assert.That(reader.Header.ColNames, Is.EqualTo(new[] { "id", "cluster_id" }));
+        var clusters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in reader)
         {
-            var end = line.IndexOf("\",", 1, StringComparison.Ordinal);
-            var id = line[1..end];
-            var cluster = line[(end + 2)..];
-            return (id, cluster.Trim('"'));
+            clusters.Add(row["id"].ToString(), row["cluster_id"].ToString());
         }
 
-        var comma = line.IndexOf(',', StringComparison.Ordinal);
-        return (line[..comma], line[(comma + 1)..].Trim('"'));
+        return clusters;
     }
 
     [Test]
