@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ClusterSync.Core.Directory;
 using ClusterSync.Core.Matching;
+using ClusterSync.Core.Publication;
 using ClusterSync.Core.Records;
 using ClusterSync.Core.Sync;
 using ClusterSync.Storage.Entities;

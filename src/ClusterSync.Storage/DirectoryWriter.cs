@@ -1,4 +1,4 @@
-using ClusterSync.Core.Directory;
+using ClusterSync.Core.Publication;
 using ClusterSync.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -164,12 +164,4 @@ internal static class DirectoryWriter
             }
         }
     }
-}
-
-/// <summary>States of a review item.</summary>
-public static class ReviewStatus
-{
-    public const string Open = "open";
-    public const string Accepted = "accepted";
-    public const string Rejected = "rejected";
 }

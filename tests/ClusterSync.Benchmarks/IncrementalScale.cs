@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using ClusterSync.Core.Directory;
 using ClusterSync.Core.Matching;
 using ClusterSync.Core.Normalisation;
+using ClusterSync.Core.Publication;
 using ClusterSync.Core.Records;
 using ClusterSync.Synthetic;
 

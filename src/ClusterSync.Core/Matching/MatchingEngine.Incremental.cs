@@ -1,4 +1,3 @@
-using ClusterSync.Core.Directory;
 using ClusterSync.Core.Records;
 
 namespace ClusterSync.Core.Matching;

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ClusterSync.Core.Directory;
+using ClusterSync.Core.Publication;
 
 namespace ClusterSync.Core.Records;
 

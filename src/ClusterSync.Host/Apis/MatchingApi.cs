@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using ClusterSync.Core.Directory;
 using ClusterSync.Core.Matching;
+using ClusterSync.Core.Publication;
 using ClusterSync.Core.Records;
 using ClusterSync.Host.Sync;
 using ClusterSync.Storage;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ClusterSync.Core.Directory;
+using ClusterSync.Core.Publication;
 using ClusterSync.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

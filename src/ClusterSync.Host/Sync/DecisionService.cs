@@ -1,4 +1,5 @@
-using ClusterSync.Core.Directory;
+using ClusterSync.Core.Matching;
+using ClusterSync.Core.Publication;
 using ClusterSync.Core.Records;
 using ClusterSync.Core.Sync;
 using ClusterSync.Storage;

@@ -1,5 +1,5 @@
-using ClusterSync.Core.Directory;
 using ClusterSync.Core.Matching;
+using ClusterSync.Core.Publication;
 using ClusterSync.Storage;
 
 namespace ClusterSync.Host.Sync;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using ClusterSync.Core.Directory;
 using ClusterSync.Core.Normalisation;
+using ClusterSync.Core.Publication;
 using ClusterSync.Core.Records;
 using ClusterSync.Core.Sync;
 using ClusterSync.Storage;

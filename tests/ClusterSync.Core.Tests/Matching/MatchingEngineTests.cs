@@ -1,4 +1,3 @@
-using ClusterSync.Core.Directory;
 using ClusterSync.Core.Matching;
 using ClusterSync.Core.Records;
 

@@ -1,4 +1,4 @@
-using ClusterSync.Core.Directory;
+using ClusterSync.Core.Sync;
 using ClusterSync.Host.Sync;
 using ClusterSync.IntegrationTests.Infrastructure;
 using ClusterSync.Sources;

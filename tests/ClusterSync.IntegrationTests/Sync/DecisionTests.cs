@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ClusterSync.Core.Directory;
+using ClusterSync.Core.Matching;
+using ClusterSync.Core.Publication;
+using ClusterSync.Core.Sync;
 using ClusterSync.Host.Sync;
 using ClusterSync.Sources;
 using ClusterSync.Storage;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClusterSync.Core.Directory;
 using ClusterSync.Core.Sync;
 using ClusterSync.Sources;
 using ClusterSync.Storage;

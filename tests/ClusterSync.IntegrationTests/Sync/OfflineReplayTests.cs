@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ClusterSync.Core.Directory;
+using ClusterSync.Core.Sync;
 using ClusterSync.IntegrationTests.Infrastructure;
 using ClusterSync.Sources;
 using ClusterSync.Storage;

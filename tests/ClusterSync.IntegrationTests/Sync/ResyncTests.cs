@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using ClusterSync.Core.Directory;
+using ClusterSync.Core.Publication;
+using ClusterSync.Core.Sync;
 using ClusterSync.Sources;
 using ClusterSync.Storage;
 using ClusterSync.Storage.Entities;

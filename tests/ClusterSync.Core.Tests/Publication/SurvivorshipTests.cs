@@ -1,7 +1,7 @@
-using ClusterSync.Core.Directory;
+using ClusterSync.Core.Publication;
 using ClusterSync.Core.Records;
 
-namespace ClusterSync.Core.Tests.Directory;
+namespace ClusterSync.Core.Tests.Publication;
 
 public class SurvivorshipTests
 {

@@ -1,6 +1,6 @@
 using ClusterSync.Core.Records;
 
-namespace ClusterSync.Core.Directory;
+namespace ClusterSync.Core.Publication;
 
 /// <summary>
 /// The directory's best view of one organisation, built from its member source records by

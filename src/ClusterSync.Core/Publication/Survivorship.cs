@@ -1,6 +1,6 @@
 using ClusterSync.Core.Records;
 
-namespace ClusterSync.Core.Directory;
+namespace ClusterSync.Core.Publication;
 
 /// <summary>Survivorship settings: which sources win, and which rule decides each field.</summary>
 public sealed class SurvivorshipPolicy

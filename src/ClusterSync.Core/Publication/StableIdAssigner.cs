@@ -1,6 +1,6 @@
 using ClusterSync.Core.Records;
 
-namespace ClusterSync.Core.Directory;
+namespace ClusterSync.Core.Publication;
 
 /// <summary>
 /// Gives the clusters of a run their directory ids so that ids stay stable across runs: a cluster keeps

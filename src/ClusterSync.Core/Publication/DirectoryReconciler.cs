@@ -3,7 +3,7 @@ using System.Text;
 using ClusterSync.Core.Matching;
 using ClusterSync.Core.Records;
 
-namespace ClusterSync.Core.Directory;
+namespace ClusterSync.Core.Publication;
 
 /// <summary>
 /// Turns the resolver's clusters around a set of changed records into directory writes: stable ids,

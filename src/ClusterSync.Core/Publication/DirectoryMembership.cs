@@ -1,6 +1,6 @@
 using ClusterSync.Core.Records;
 
-namespace ClusterSync.Core.Directory;
+namespace ClusterSync.Core.Publication;
 
 /// <summary>
 /// The published directory's shape held in memory: which organisation each source record belongs to,
