@@ -1,6 +1,8 @@
 using ClusterSync.Core.Matching;
 using ClusterSync.Core.Publication;
+using ClusterSync.Core.Sync;
 using ClusterSync.Host.Apis;
+using ClusterSync.Host.OpenApi;
 using ClusterSync.Host.Security;
 using ClusterSync.Host.Sync;
 using ClusterSync.Storage;
@@ -34,14 +36,26 @@ public static class Extensions
         services.AddSingleton(sp => new Survivorship(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SurvivorshipPolicy>>().Value));
         services.AddSingleton(sp => new DirectoryReconciler(sp.GetRequiredService<Survivorship>(), DirectoryIds.New));
         services.AddSingleton<IEntityResolverFactory, ConfiguredResolverFactory>();
-        services.AddSingleton<DirectoryState>();
+        services.AddSingleton<DirectoryIndex>();
+        services.AddSingleton(sp => new SyncPipeline(
+            sp.GetRequiredService<ISyncRunStore>(),
+            sp.GetRequiredService<ISourceRecordStore>(),
+            sp.GetRequiredService<IDirectoryStore>(),
+            sp.GetRequiredService<DirectoryIndex>(),
+            sp.GetRequiredService<DirectoryReconciler>(),
+            () => sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<SyncOptions>>().CurrentValue.ToPolicy(),
+            sp.GetRequiredService<ILogger<SyncPipeline>>()));
         services.AddSingleton<SyncService>();
         services.AddSingleton<DecisionService>();
         services.AddOptions<MatchingSettings>().BindConfiguration("Matching");
         services.AddHostedService<StartupSync>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<ApiKeySecurityTransformer>();
+            o.AddOperationTransformer<ApiKeySecurityTransformer>();
+        });
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName);
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -65,12 +79,12 @@ public static class Extensions
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("clustersync"))
             .WithTracing(t => t
-                .AddSource(ClusterSyncTelemetry.Name, "ClusterSync.*")
+                .AddSource("ClusterSync.*")
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql())
             .WithMetrics(m => m
-                .AddMeter(ClusterSyncTelemetry.Name, "ClusterSync.*")
+                .AddMeter("ClusterSync.*")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()

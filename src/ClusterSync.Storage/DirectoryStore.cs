@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using ClusterSync.Core.Matching;
 using ClusterSync.Core.Publication;
@@ -11,86 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace ClusterSync.Storage;
 
 /// <summary>
-/// Reads the state a sync needs and publishes a run: source records, quarantine, directory, links,
-/// change events and the run summary, all in one transaction.
+/// The published directory as the warm index needs it, and the publication of a run: source records,
+/// quarantine, directory, links, change events and the run summary, all in one transaction.
 /// </summary>
-public sealed class DirectoryStore(IClusterSyncDbContextFactory contexts, TimeProvider time)
+public sealed class DirectoryStore(IClusterSyncDbContextFactory contexts, TimeProvider time) : IDirectoryStore
 {
     private const int Chunk = 500;
-
-    /// <summary>Records a run as started; a run of the same source still marked running was abandoned.</summary>
-    public async Task<long> StartRunAsync(string source, ReadMode mode, string trigger, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.CreateDbContext();
-        var now = time.GetUtcNow();
-        await db.SyncRuns.Where(r => r.Source == source && r.Status == SyncRunStatus.Running)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, SyncRunStatus.Abandoned)
-                .SetProperty(r => r.FinishedAt, now)
-                .SetProperty(r => r.Error, "The process ended before the run finished; nothing of it was published."), cancellationToken);
-        var run = new SyncRunRow
-        {
-            Source = source,
-            Mode = mode.ToString().ToLowerInvariant(),
-            Status = SyncRunStatus.Running,
-            Trigger = trigger,
-            StartedAt = now,
-            InstanceId = Environment.MachineName + "/" + Environment.ProcessId,
-        };
-        db.SyncRuns.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-        return run.Id;
-    }
-
-    public async Task FailRunAsync(long runId, string error, int itemsRead, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.CreateDbContext();
-        var now = time.GetUtcNow();
-        var message = error.Length > 4000 ? error[..4000] : error;
-        await db.SyncRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Status, SyncRunStatus.Failed)
-            .SetProperty(r => r.FinishedAt, now)
-            .SetProperty(r => r.ItemsRead, itemsRead)
-            .SetProperty(r => r.Error, message), cancellationToken);
-    }
-
-    public async Task<SyncRunRow?> GetLastSucceededRunAsync(string source, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.CreateDbContext();
-        return await db.SyncRuns.AsNoTracking()
-            .Where(r => r.Source == source && r.Status == SyncRunStatus.Succeeded)
-            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-    }
-
-    /// <summary>Content hashes of the source's present records, and the ids of its gone ones.</summary>
-    public async Task<SourceState> LoadSourceStateAsync(string source, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.CreateDbContext();
-        var rows = await db.SourceRecords.AsNoTracking().Where(r => r.Source == source)
-            .Select(r => new { r.SourceId, r.ContentHash, r.GoneInRunId }).ToListAsync(cancellationToken);
-        var quarantined = await db.QuarantinedRecords.AsNoTracking()
-            .Where(q => q.Source == source && q.ResolvedInRunId == null)
-            .Select(q => new { q.PayloadHash, q.SourceId }).ToListAsync(cancellationToken);
-        return new SourceState(
-            rows.Where(r => r.GoneInRunId == null).ToDictionary(r => r.SourceId, r => r.ContentHash, StringComparer.Ordinal),
-            rows.Where(r => r.GoneInRunId != null).Select(r => r.SourceId).ToHashSet(StringComparer.Ordinal),
-            quarantined.Select(q => q.PayloadHash).ToHashSet(StringComparer.Ordinal),
-            quarantined.Where(q => q.SourceId != null).Select(q => q.SourceId!).ToHashSet(StringComparer.Ordinal));
-    }
-
-    /// <summary>Every present source record of every source (the resolver's warm index is built from these).</summary>
-    public async Task<List<SourceRecord>> LoadPresentRecordsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = contexts.CreateDbContext();
-        var result = new List<SourceRecord>();
-        await foreach (var json in db.SourceRecords.AsNoTracking().Where(r => r.GoneInRunId == null)
-                           .OrderBy(r => r.Id).Select(r => r.NormalisedJson).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            result.Add(RecordJson.Deserialize(json));
-        }
-
-        return result;
-    }
 
     /// <summary>The published directory's membership (active organisations and their links).</summary>
     public async Task<DirectoryMembership> LoadMembershipAsync(CancellationToken cancellationToken)
@@ -110,6 +34,7 @@ public sealed class DirectoryStore(IClusterSyncDbContextFactory contexts, TimePr
         return membership;
     }
 
+    /// <inheritdoc />
     public async Task<List<MatchDecision>> LoadActiveDecisionsAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
@@ -213,7 +138,7 @@ public sealed class DirectoryStore(IClusterSyncDbContextFactory contexts, TimePr
                 SourceId = entry.SourceId,
                 Reason = entry.Reason.Length > 2000 ? entry.Reason[..2000] : entry.Reason,
                 RawPayload = entry.RawPayload,
-                PayloadHash = PayloadHash(entry.RawPayload),
+                PayloadHash = entry.PayloadHash,
                 FirstSeenRunId = p.RunId,
                 QuarantinedAt = now,
             });
@@ -246,49 +171,10 @@ public sealed class DirectoryStore(IClusterSyncDbContextFactory contexts, TimePr
         run.HighWaterMark = p.HighWaterMark;
     }
 
-    /// <summary>SHA-256 of a raw payload, as stored with quarantined records.</summary>
-    public static string PayloadHash(string rawPayload) =>
-        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rawPayload)));
-
     internal static string EventPayload(OrganisationWrite write) => write.Status switch
     {
         OrganisationStatus.Active => write.GoldenJson!,
         OrganisationStatus.Merged => JsonSerializer.Serialize(new { id = write.Id, survivorId = write.SurvivorId }),
         _ => JsonSerializer.Serialize(new { id = write.Id, deleted = true }),
     };
-}
-
-/// <summary>What the store holds for one source.</summary>
-public sealed record SourceState(
-    IReadOnlyDictionary<string, string> PresentHashes,
-    IReadOnlySet<string> GoneIds,
-    IReadOnlySet<string> OpenQuarantinePayloadHashes,
-    IReadOnlySet<string> OpenQuarantineSourceIds);
-
-/// <summary>An item quarantined in a run.</summary>
-public sealed record QuarantineEntry(string? SourceId, string RawPayload, string Reason);
-
-/// <summary>Everything one successful run publishes.</summary>
-public sealed record RunPublication
-{
-    public required long RunId { get; init; }
-    public required string Source { get; init; }
-    public required int ItemsRead { get; init; }
-    public required ChangeSet Changes { get; init; }
-
-    /// <summary>Raw upstream payload by source id for added and changed records.</summary>
-    public required IReadOnlyDictionary<string, string> RawPayloads { get; init; }
-
-    /// <summary>Ids of added records that existed before and were gone (their rows are revived).</summary>
-    public required IReadOnlySet<string> ReappearedIds { get; init; }
-
-    /// <summary>Quarantined items not already held in quarantine.</summary>
-    public required IReadOnlyList<QuarantineEntry> NewQuarantine { get; init; }
-
-    /// <summary>Source ids once quarantined that this run read successfully.</summary>
-    public required IReadOnlyList<string> ResolvedQuarantineIds { get; init; }
-
-    public required int QuarantinedInRun { get; init; }
-    public required Reconciliation Reconciliation { get; init; }
-    public DateTimeOffset? HighWaterMark { get; init; }
 }

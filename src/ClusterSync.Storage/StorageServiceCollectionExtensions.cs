@@ -1,3 +1,6 @@
+using ClusterSync.Core.Publication;
+using ClusterSync.Core.Sync;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -9,8 +12,8 @@ namespace ClusterSync.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the provider-specific context (as <see cref="ClusterSyncDbContext"/> and through
-    /// <see cref="IClusterSyncDbContextFactory"/>), the migrator and the directory store.
+    /// Registers the provider-specific context factory, the migrator, and the stores and queries that own every
+    /// read and write of the database (the Core store interfaces among them).
     /// </summary>
     public static IServiceCollection AddClusterSyncStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,9 +24,17 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
         services.AddSingleton<IClusterSyncDbContextFactory, ClusterSyncDbContextFactory>();
-        services.AddScoped<ClusterSyncDbContext>(sp => sp.GetRequiredService<IClusterSyncDbContextFactory>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<ISyncRunStore>(sp => sp.GetRequiredService<RunStore>());
+        services.AddSingleton<SourceRecordStore>();
+        services.AddSingleton<ISourceRecordStore>(sp => sp.GetRequiredService<SourceRecordStore>());
         services.AddSingleton<DirectoryStore>();
+        services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<DirectoryStore>());
+        services.AddSingleton<DirectoryQueries>();
+        services.AddSingleton<DecisionStore>();
+        services.AddSingleton<ApiKeyStore>();
         return services;
     }
 }

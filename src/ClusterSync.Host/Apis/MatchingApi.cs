@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using ClusterSync.Core.Matching;
 using ClusterSync.Core.Publication;
@@ -5,8 +6,10 @@ using ClusterSync.Core.Records;
 using ClusterSync.Host.Sync;
 using ClusterSync.Storage;
 using ClusterSync.Storage.Entities;
+using ClusterSync.Storage.Paging;
+using ClusterSync.Storage.ReadModels;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ClusterSync.Host.Apis;
 
@@ -15,24 +18,23 @@ public static class MatchingApi
 {
     public static IEndpointRouteBuilder MapMatchingApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/organisations/{id}/explanation", ExplainOrganisation)
+        var api = app.MapGroup("/v1").AddEndpointFilter<ProblemEnrichmentFilter>();
+        api.MapGet("/organisations/{id}/explanation", ExplainOrganisation)
             .WithTags("Organisations")
             .WithName("ExplainOrganisation")
             .WithSummary("Explains why an organisation's source records were grouped")
             .WithDescription("For every link inside the organisation: each comparison's level and weight (a waterfall), and the provenance of every golden-record field.");
-        app.MapGet("/v1/match", ExplainPair)
+        api.MapGet("/match", ExplainPair)
             .WithTags("Matching")
             .WithName("ExplainPair")
             .WithSummary("Scores and explains any pair of source records")
             .WithDescription("left and right are source record keys, source:sourceId (e.g. us-cluster-mapping:153).");
 
-        var ops = app.MapGroup("/v1").WithTags("Decisions").RequireAuthorization(Extensions.OperatorPolicy);
+        var ops = api.MapGroup("").WithTags("Decisions").RequireOperator();
         ops.MapGet("/review", ListReview).WithName("ListReview").WithSummary("Pairs in the review band, strongest first");
-        ops.MapPost("/review/{id:long}/accept", (long id, DecisionBody? body, ClaimsPrincipal user, DecisionService decisions, CancellationToken ct) =>
-                DecideReview(id, true, body, user, decisions, ct))
+        ops.MapPost("/review/{id:long}/accept", AcceptReview)
             .WithName("AcceptReview").WithSummary("Accepts a review pair: it becomes a must-link decision");
-        ops.MapPost("/review/{id:long}/reject", (long id, DecisionBody? body, ClaimsPrincipal user, DecisionService decisions, CancellationToken ct) =>
-                DecideReview(id, false, body, user, decisions, ct))
+        ops.MapPost("/review/{id:long}/reject", RejectReview)
             .WithName("RejectReview").WithSummary("Rejects a review pair: it becomes a cannot-link decision");
         ops.MapGet("/decisions", ListDecisions).WithName("ListDecisions").WithSummary("Operators' must-link and cannot-link decisions");
         ops.MapPost("/decisions", AddDecision).WithName("AddDecision").WithSummary("Records a must-link or cannot-link decision and applies it");
@@ -40,124 +42,128 @@ public static class MatchingApi
         return app;
     }
 
-    public static async Task<Results<Ok<OrganisationExplanation>, RedirectToRouteHttpResult, ProblemHttpResult>> ExplainOrganisation(
-        string id, ClusterSyncDbContext db, DirectoryState state, CancellationToken ct)
+    public static async Task<Results<Ok<OrganisationExplanation>, RedirectToRouteHttpResult, NotFound<ProblemDetails>>> ExplainOrganisation(
+        string id, DirectoryQueries directory, DirectoryIndex index, CancellationToken ct)
     {
-        var row = DirectoryIds.IsWellFormed(id) ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) : null;
-        if (row is null)
+        var organisation = DirectoryIds.IsWellFormed(id) ? await directory.FindAsync(id, ct) : null;
+        if (organisation is null)
         {
-            return TypedResults.Problem(Problems.Missing("organisation", id));
+            return TypedResults.NotFound(Problems.Missing("organisation", id));
         }
 
-        if (row.Status == OrganisationStatus.Merged)
+        if (organisation.Status == OrganisationStatus.Merged)
         {
-            return TypedResults.RedirectToRoute("ExplainOrganisation", new { id = row.RedirectTo }, permanent: true);
+            return TypedResults.RedirectToRoute("ExplainOrganisation", new { id = organisation.RedirectTo }, permanent: true);
         }
 
-        var golden = RecordJson.DeserializeGolden(row.GoldenJson);
+        var golden = RecordJson.DeserializeGolden(organisation.GoldenJson);
         var members = golden.SourceRecords.Select(m => new SourceRecordKey(m.Source, m.SourceId)).ToList();
-        var links = await state.UseAsync((resolver, _) =>
+        var links = await index.UseAsync((resolver, _) =>
         {
             var pairs = resolver.ClustersContaining(members).SelectMany(c => c.Links)
                 .Where(l => members.Contains(l.Left) && members.Contains(l.Right)).Distinct().ToList();
             return Task.FromResult(pairs.Select(p => resolver.Explain(p.Left, p.Right)).ToList());
         }, ct);
-        return TypedResults.Ok(new OrganisationExplanation(row.Id, row.Status, [.. members.Select(m => m.ToString())], links, golden.Provenance));
+        return TypedResults.Ok(new OrganisationExplanation(organisation.Id, organisation.Status, [.. members.Select(m => m.ToString())], links, golden.Provenance));
     }
 
-    public static async Task<Results<Ok<PairExplanation>, ProblemHttpResult>> ExplainPair(
-        string? left, string? right, DirectoryState state, CancellationToken ct)
+    public static async Task<Results<Ok<PairExplanation>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> ExplainPair(
+        string? left, string? right, DirectoryIndex index, CancellationToken ct)
     {
         if (!SourceRecordKey.TryParse(left, out var l) || !SourceRecordKey.TryParse(right, out var r))
         {
-            return TypedResults.Problem(Problems.Invalid("left and right must both be source record keys, source:sourceId."));
+            return TypedResults.BadRequest(Problems.Invalid("left and right must both be source record keys, source:sourceId."));
         }
 
-        return await state.UseAsync<Results<Ok<PairExplanation>, ProblemHttpResult>>((resolver, membership) =>
+        return await index.UseAsync<Results<Ok<PairExplanation>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>>((resolver, membership) =>
         {
             foreach (var key in new[] { l, r })
             {
                 if (!resolver.TryGetRecord(key, out _))
                 {
-                    return Task.FromResult<Results<Ok<PairExplanation>, ProblemHttpResult>>(
-                        TypedResults.Problem(Problems.Missing("source record", key.ToString())));
+                    return Task.FromResult<Results<Ok<PairExplanation>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>>(
+                        TypedResults.NotFound(Problems.Missing("source record", key.ToString())));
                 }
             }
 
-            return Task.FromResult<Results<Ok<PairExplanation>, ProblemHttpResult>>(TypedResults.Ok(resolver.Explain(l, r)));
+            return Task.FromResult<Results<Ok<PairExplanation>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>>(TypedResults.Ok(resolver.Explain(l, r)));
         }, ct);
     }
 
-    public static async Task<Results<Ok<List<ReviewItemResource>>, ProblemHttpResult>> ListReview(
-        string? status, int? limit, ClusterSyncDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<Page<ReviewItemView>>, BadRequest<ProblemDetails>>> ListReview(
+        [AsParameters] PageQuery page, string? status, DecisionStore decisions, CancellationToken ct)
     {
-        var take = limit ?? 100;
         var wanted = status ?? ReviewStatus.Open;
-        if (take is < 1 or > 1000 || wanted is not (ReviewStatus.Open or ReviewStatus.Accepted or ReviewStatus.Rejected))
+        if (page.Problem() is { } problem)
         {
-            return TypedResults.Problem(Problems.Invalid("status must be open, accepted or rejected; limit between 1 and 1000."));
+            return TypedResults.BadRequest(problem);
         }
 
-        var rows = await db.ReviewItems.AsNoTracking().Where(r => r.Status == wanted)
-            .OrderByDescending(r => r.Probability).ThenBy(r => r.Id).Take(take).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(ReviewItemResource.From).ToList());
+        if (wanted is not (ReviewStatus.Open or ReviewStatus.Accepted or ReviewStatus.Rejected))
+        {
+            return TypedResults.BadRequest(Problems.Invalid("status must be open, accepted or rejected."));
+        }
+
+        return TypedResults.Ok(await decisions.ListReviewAsync(wanted, page.ToRequest(), ct));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DecideReview(
+    public static Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> AcceptReview(
+        long id, DecisionBody? body, ClaimsPrincipal user, DecisionService decisions, CancellationToken ct) =>
+        DecideReview(id, true, body, user, decisions, ct);
+
+    public static Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RejectReview(
+        long id, DecisionBody? body, ClaimsPrincipal user, DecisionService decisions, CancellationToken ct) =>
+        DecideReview(id, false, body, user, decisions, ct);
+
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> DecideReview(
         long id, bool accept, DecisionBody? body, ClaimsPrincipal user, DecisionService decisions, CancellationToken ct)
     {
         var outcome = await decisions.DecideReviewAsync(id, accept, AuthorOf(user), body?.Reason, ct);
         return outcome switch
         {
             ReviewOutcome.Decided => TypedResults.NoContent(),
-            ReviewOutcome.NotFound => TypedResults.Problem(Problems.Missing("review item", id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-            _ => TypedResults.Problem(Problems.Create(StatusCodes.Status409Conflict, Problems.Conflict, "Already decided.",
-                $"Review item {id} was already accepted or rejected.")),
+            ReviewOutcome.NotFound => TypedResults.NotFound(Problems.Missing("review item", id.ToString(CultureInfo.InvariantCulture))),
+            _ => TypedResults.Conflict(Problems.AlreadyDecided($"Review item {id} was already accepted or rejected.")),
         };
     }
 
-    public static async Task<Ok<List<MatchDecisionRow>>> ListDecisions(bool? includeRevoked, ClusterSyncDbContext db, CancellationToken ct)
-    {
-        var rows = db.MatchDecisions.AsNoTracking();
-        if (includeRevoked != true)
-        {
-            rows = rows.Where(d => d.RevokedAt == null);
-        }
+    public static async Task<Results<Ok<Page<DecisionView>>, BadRequest<ProblemDetails>>> ListDecisions(
+        [AsParameters] PageQuery page, bool? includeRevoked, DecisionStore decisions, CancellationToken ct) =>
+        page.Problem() is { } problem
+            ? TypedResults.BadRequest(problem)
+            : TypedResults.Ok(await decisions.ListAsync(includeRevoked == true, page.ToRequest(), ct));
 
-        return TypedResults.Ok(await rows.OrderByDescending(d => d.Id).ToListAsync(ct));
-    }
-
-    public static async Task<Results<Created<MatchDecisionRow>, ProblemHttpResult>> AddDecision(
+    public static async Task<Results<Created<DecisionView>, BadRequest<ProblemDetails>>> AddDecision(
         NewDecision? body, ClaimsPrincipal user, DecisionService decisions, CancellationToken ct)
     {
         if (body is null || !SourceRecordKey.TryParse(body.Left, out var left) || !SourceRecordKey.TryParse(body.Right, out var right))
         {
-            return TypedResults.Problem(Problems.Invalid("left and right must both be source record keys, source:sourceId."));
+            return TypedResults.BadRequest(Problems.Invalid("left and right must both be source record keys, source:sourceId."));
         }
 
         if (body.Kind is not (MatchDecisionKinds.MustLink or MatchDecisionKinds.CannotLink))
         {
-            return TypedResults.Problem(Problems.Invalid($"kind must be '{MatchDecisionKinds.MustLink}' or '{MatchDecisionKinds.CannotLink}'."));
+            return TypedResults.BadRequest(Problems.Invalid($"kind must be '{MatchDecisionKinds.MustLink}' or '{MatchDecisionKinds.CannotLink}'."));
         }
 
         if (left == right)
         {
-            return TypedResults.Problem(Problems.Invalid("A decision needs two different records."));
+            return TypedResults.BadRequest(Problems.Invalid("A decision needs two different records."));
         }
 
         if (string.IsNullOrWhiteSpace(body.Reason))
         {
-            return TypedResults.Problem(Problems.Invalid("reason is required: say why, for the next operator."));
+            return TypedResults.BadRequest(Problems.Invalid("reason is required: say why, for the next operator."));
         }
 
-        var row = await decisions.AddAsync(left, right, body.Kind, AuthorOf(user), body.Reason.Trim(), ct);
-        return TypedResults.Created($"/v1/decisions/{row.Id}", row);
+        var decision = await decisions.AddAsync(left, right, body.Kind, AuthorOf(user), body.Reason.Trim(), ct);
+        return TypedResults.Created($"/v1/decisions/{decision.Id}", decision);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeDecision(long id, ClaimsPrincipal user, DecisionService decisions, CancellationToken ct) =>
+    public static async Task<Results<NoContent, NotFound<ProblemDetails>>> RevokeDecision(long id, ClaimsPrincipal user, DecisionService decisions, CancellationToken ct) =>
         await decisions.RevokeAsync(id, AuthorOf(user), ct)
             ? TypedResults.NoContent()
-            : TypedResults.Problem(Problems.Missing("active decision", id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            : TypedResults.NotFound(Problems.Missing("active decision", id.ToString(CultureInfo.InvariantCulture)));
 
     private static string AuthorOf(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
 }
@@ -168,12 +174,6 @@ public sealed record NewDecision(string? Left, string? Right, string? Kind, stri
 
 /// <summary>Optional reason for accepting or rejecting a review item.</summary>
 public sealed record DecisionBody(string? Reason);
-
-public sealed record ReviewItemResource(long Id, string Left, string Right, double Probability, string Status, DateTimeOffset CreatedAt, string? DecidedBy)
-{
-    internal static ReviewItemResource From(ReviewItemRow row) =>
-        new(row.Id, row.LeftKey, row.RightKey, row.Probability, row.Status, row.CreatedAt, row.DecidedBy);
-}
 
 /// <summary>Why an organisation's records are together.</summary>
 public sealed record OrganisationExplanation(

@@ -1,7 +1,8 @@
 using ClusterSync.Storage;
-using ClusterSync.Storage.Entities;
+using ClusterSync.Storage.Paging;
+using ClusterSync.Storage.ReadModels;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ClusterSync.Host.Apis;
 
@@ -10,55 +11,26 @@ public static class OperationsApi
 {
     public static IEndpointRouteBuilder MapOperationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1").WithTags("Operations");
+        var api = app.MapGroup("/v1").WithTags("Operations").AddEndpointFilter<ProblemEnrichmentFilter>();
         api.MapGet("/sync-runs", ListRuns)
             .WithName("ListSyncRuns")
             .WithSummary("Lists sync runs, newest first, with their counts and errors");
         api.MapGet("/quarantine", ListQuarantine)
             .WithName("ListQuarantine")
             .WithSummary("Lists quarantined upstream records with the reason each was quarantined")
-            .RequireAuthorization(Extensions.OperatorPolicy);
+            .RequireOperator();
         return app;
     }
 
-    public static async Task<Results<Ok<List<SyncRunRow>>, ProblemHttpResult>> ListRuns(
-        string? source, int? limit, ClusterSyncDbContext db, CancellationToken cancellationToken)
-    {
-        var take = limit ?? 50;
-        if (take is < 1 or > 500)
-        {
-            return TypedResults.Problem(Problems.Invalid("limit must be between 1 and 500."));
-        }
+    public static async Task<Results<Ok<Page<SyncRunView>>, BadRequest<ProblemDetails>>> ListRuns(
+        [AsParameters] PageQuery page, string? source, RunStore runs, CancellationToken cancellationToken) =>
+        page.Problem() is { } problem
+            ? TypedResults.BadRequest(problem)
+            : TypedResults.Ok(await runs.ListRunsAsync(source, page.ToRequest(), cancellationToken));
 
-        var runs = db.SyncRuns.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(source))
-        {
-            runs = runs.Where(r => r.Source == source);
-        }
-
-        return TypedResults.Ok(await runs.OrderByDescending(r => r.Id).Take(take).ToListAsync(cancellationToken));
-    }
-
-    public static async Task<Results<Ok<List<QuarantinedRecordRow>>, ProblemHttpResult>> ListQuarantine(
-        string? source, bool? includeResolved, int? limit, ClusterSyncDbContext db, CancellationToken cancellationToken)
-    {
-        var take = limit ?? 100;
-        if (take is < 1 or > 1000)
-        {
-            return TypedResults.Problem(Problems.Invalid("limit must be between 1 and 1000."));
-        }
-
-        var rows = db.QuarantinedRecords.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(source))
-        {
-            rows = rows.Where(q => q.Source == source);
-        }
-
-        if (includeResolved != true)
-        {
-            rows = rows.Where(q => q.ResolvedInRunId == null);
-        }
-
-        return TypedResults.Ok(await rows.OrderByDescending(q => q.Id).Take(take).ToListAsync(cancellationToken));
-    }
+    public static async Task<Results<Ok<Page<QuarantineView>>, BadRequest<ProblemDetails>>> ListQuarantine(
+        [AsParameters] PageQuery page, string? source, bool? includeResolved, RunStore runs, CancellationToken cancellationToken) =>
+        page.Problem() is { } problem
+            ? TypedResults.BadRequest(problem)
+            : TypedResults.Ok(await runs.ListQuarantineAsync(source, includeResolved == true, page.ToRequest(), cancellationToken));
 }

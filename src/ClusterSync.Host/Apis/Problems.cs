@@ -27,6 +27,13 @@ public static class Problems
     public static ProblemDetails Missing(string what, string id) =>
         Create(StatusCodes.Status404NotFound, NotFound, $"No such {what}.", $"There is no {what} '{id}'.");
 
+    public static ProblemDetails Deleted(string id) =>
+        Create(StatusCodes.Status410Gone, Gone, "The organisation was deleted.",
+            $"Organisation '{id}' no longer exists at any source; its id is never reused.");
+
+    public static ProblemDetails AlreadyDecided(string detail) =>
+        Create(StatusCodes.Status409Conflict, Conflict, "Already decided.", detail);
+
     /// <summary>Gives problems that the framework creates (404 routes, 400 binding, 401/403, 500) our stable types.</summary>
     internal static void Customize(ProblemDetailsContext context)
     {

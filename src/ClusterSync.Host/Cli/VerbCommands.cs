@@ -3,7 +3,6 @@ using ClusterSync.Core.Matching;
 using ClusterSync.Host.Resolution;
 using ClusterSync.Host.Security;
 using ClusterSync.Storage;
-using ClusterSync.Storage.Entities;
 using Microsoft.Extensions.Options;
 
 namespace ClusterSync.Host.Cli;
@@ -72,18 +71,7 @@ internal static class VerbCommands
             using var host = BuildStorageHost(parse);
             await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
             var (id, key) = ApiKeys.Create();
-            await using (var db = host.Services.GetRequiredService<IClusterSyncDbContextFactory>().CreateDbContext())
-            {
-                db.ApiKeys.Add(new ApiKeyRow
-                {
-                    Id = id,
-                    Name = parse.GetValue(name)!,
-                    Hash = ApiKeys.Hash(key),
-                    Scopes = string.Join(' ', granted),
-                    CreatedAt = TimeProvider.System.GetUtcNow(),
-                });
-                await db.SaveChangesAsync(ct);
-            }
+            await host.Services.GetRequiredService<ApiKeyStore>().AddAsync(id, parse.GetValue(name)!, ApiKeys.Hash(key), granted, ct);
 
             await Console.Out.WriteLineAsync(key);
             await Console.Error.WriteLineAsync($"Created key {id} with scope(s) {string.Join(' ', granted)}. It is shown once; only its hash is stored.");

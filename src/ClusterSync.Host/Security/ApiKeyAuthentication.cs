@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using ClusterSync.Storage;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ClusterSync.Host.Security;
@@ -13,7 +12,7 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IOptionsMonitor<ApiKeyOptions> keys,
-    IClusterSyncDbContextFactory contexts)
+    ApiKeyStore store)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -63,10 +62,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return null;
         }
 
-        await using var db = contexts.CreateDbContext();
-        var row = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == id && k.RevokedAt == null, Context.RequestAborted);
-        return row is not null && ApiKeys.Verify(key, row.Hash)
-            ? (row.Name, row.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            : null;
+        var stored = await store.FindActiveAsync(id, Context.RequestAborted);
+        return stored is not null && ApiKeys.Verify(key, stored.Hash) ? (stored.Name, stored.Scopes) : null;
     }
 }

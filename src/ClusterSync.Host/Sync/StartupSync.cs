@@ -1,3 +1,5 @@
+using ClusterSync.Core.Publication;
+using ClusterSync.Core.Sync;
 using Microsoft.Extensions.Options;
 
 namespace ClusterSync.Host.Sync;
@@ -8,7 +10,7 @@ namespace ClusterSync.Host.Sync;
 /// </summary>
 internal sealed class StartupSync(
     SyncService sync,
-    DirectoryState state,
+    DirectoryIndex index,
     IOptions<SyncOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<StartupSync> logger) : BackgroundService
@@ -18,7 +20,9 @@ internal sealed class StartupSync(
         await WaitForStartAsync(stoppingToken);
         try
         {
-            await state.LoadAsync(stoppingToken);
+            var load = await index.LoadAsync(stoppingToken);
+            logger.LogInformation("Directory index loaded: {Records} source records, {Organisations} organisations in {Elapsed} ms",
+                load.Records, load.Organisations, (long)load.Elapsed.TotalMilliseconds);
             if (!options.Value.RunOnStartup)
             {
                 return;

@@ -15,12 +15,16 @@ public class DirectoryStoreTests(StorageProvider provider)
 {
     private TestDatabase _db = null!;
     private DirectoryStore _store = null!;
+    private RunStore _runs = null!;
+    private SourceRecordStore _records = null!;
 
     [SetUp]
     public async Task SetUp()
     {
         _db = await TestDatabase.CreateAsync(provider);
         _store = _db.Services.GetRequiredService<DirectoryStore>();
+        _runs = _db.Services.GetRequiredService<RunStore>();
+        _records = _db.Services.GetRequiredService<SourceRecordStore>();
     }
 
     [TearDown]
@@ -32,8 +36,8 @@ public class DirectoryStoreTests(StorageProvider provider)
     /// <summary>Runs the same steps as a sync: detect, reconcile with the identity resolver, publish.</summary>
     private async Task<Reconciliation> PublishAsync(IEntityResolver resolver, DirectoryMembership membership, params SourceRecord[] records)
     {
-        var runId = await _store.StartRunAsync("test", ReadMode.Full, "test", CancellationToken.None);
-        var state = await _store.LoadSourceStateAsync("test", CancellationToken.None);
+        var runId = await _runs.StartRunAsync("test", ReadMode.Full, "test", CancellationToken.None);
+        var state = await _records.LoadSourceStateAsync("test", CancellationToken.None);
         var changes = ChangeDetector.Detect(state.PresentHashes, records, ReadMode.Full);
         var dirty = resolver.Apply([.. changes.Added, .. changes.Changed], [.. changes.GoneSourceIds.Select(id => new SourceRecordKey("test", id))], []);
         var reconciliation = new DirectoryReconciler(Survivorship.Default, DirectoryIds.New).Reconcile(resolver, membership, dirty);
@@ -124,7 +128,7 @@ public class DirectoryStoreTests(StorageProvider provider)
     [Test]
     public async Task A_publication_that_fails_midway_leaves_nothing_behind()
     {
-        var runId = await _store.StartRunAsync("test", ReadMode.Full, "test", CancellationToken.None);
+        var runId = await _runs.StartRunAsync("test", ReadMode.Full, "test", CancellationToken.None);
         var record = Record("1", "Alpha");
         var golden = Survivorship.Default.Build([record]);
         var write = new OrganisationWrite(DirectoryIds.New(), OrganisationStatus.Active, 1, golden, RecordJson.Serialize(golden), "h", [record.Key], ChangeEventTypes.Created, null);
@@ -154,9 +158,9 @@ public class DirectoryStoreTests(StorageProvider provider)
     [Test]
     public async Task A_run_left_running_by_a_dead_process_is_marked_abandoned_by_the_next_run()
     {
-        var first = await _store.StartRunAsync("test", ReadMode.Full, "test", CancellationToken.None);
+        var first = await _runs.StartRunAsync("test", ReadMode.Full, "test", CancellationToken.None);
 
-        await _store.StartRunAsync("test", ReadMode.Full, "test", CancellationToken.None);
+        await _runs.StartRunAsync("test", ReadMode.Full, "test", CancellationToken.None);
 
         await using var db = _db.Contexts.CreateDbContext();
         Assert.That((await db.SyncRuns.SingleAsync(r => r.Id == first)).Status, Is.EqualTo(SyncRunStatus.Abandoned));
@@ -165,9 +169,9 @@ public class DirectoryStoreTests(StorageProvider provider)
     [Test]
     public async Task Runs_can_be_ordered_and_filtered_by_time_on_every_provider()
     {
-        await _store.StartRunAsync("a", ReadMode.Full, "test", CancellationToken.None);
+        await _runs.StartRunAsync("a", ReadMode.Full, "test", CancellationToken.None);
         await Task.Delay(20);
-        var second = await _store.StartRunAsync("b", ReadMode.Full, "test", CancellationToken.None);
+        var second = await _runs.StartRunAsync("b", ReadMode.Full, "test", CancellationToken.None);
 
         await using var db = _db.Contexts.CreateDbContext();
         var since = DateTimeOffset.UtcNow.AddHours(-1);
@@ -180,8 +184,8 @@ public class DirectoryStoreTests(StorageProvider provider)
     {
         for (var i = 0; i < 2; i++)
         {
-            var runId = await _store.StartRunAsync("test", ReadMode.Full, "test", CancellationToken.None);
-            var state = await _store.LoadSourceStateAsync("test", CancellationToken.None);
+            var runId = await _runs.StartRunAsync("test", ReadMode.Full, "test", CancellationToken.None);
+            var state = await _records.LoadSourceStateAsync("test", CancellationToken.None);
             var entry = new QuarantineEntry("9", "{\"broken\":true}", "The record has no name.");
             await _store.PublishAsync(new RunPublication
             {
@@ -191,7 +195,7 @@ public class DirectoryStoreTests(StorageProvider provider)
                 Changes = new ChangeSet([], [], 0, []),
                 RawPayloads = new Dictionary<string, string>(),
                 ReappearedIds = new HashSet<string>(),
-                NewQuarantine = state.OpenQuarantinePayloadHashes.Contains(DirectoryStore.PayloadHash(entry.RawPayload)) ? [] : [entry],
+                NewQuarantine = state.OpenQuarantinePayloadHashes.Contains(entry.PayloadHash) ? [] : [entry],
                 ResolvedQuarantineIds = [],
                 QuarantinedInRun = 1,
                 Reconciliation = Reconciliation.Empty,

@@ -1,5 +1,4 @@
 using ClusterSync.Core.Sync;
-using ClusterSync.Host.Sync;
 using ClusterSync.IntegrationTests.Infrastructure;
 using ClusterSync.Sources;
 using ClusterSync.Storage;

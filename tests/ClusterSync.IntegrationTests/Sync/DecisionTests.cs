@@ -4,7 +4,6 @@ using System.Text.Json;
 using ClusterSync.Core.Matching;
 using ClusterSync.Core.Publication;
 using ClusterSync.Core.Sync;
-using ClusterSync.Host.Sync;
 using ClusterSync.Sources;
 using ClusterSync.Storage;
 using ClusterSync.Storage.Entities;
@@ -54,7 +53,7 @@ public sealed class DecisionTests(StorageProvider provider)
         Assert.That(left, Is.Not.EqualTo(right));
         Assert.That(new[] { left, right }, Does.Contain(joint));
         Assert.That(events, Does.Contain((split, ChangeEventTypes.Created)).And.Contain((joint, ChangeEventTypes.Updated)));
-        Assert.That((await _host.RunsAsync(DecisionService.RunSource))[0].GetProperty("status").GetString(), Is.EqualTo(SyncRunStatus.Succeeded));
+        Assert.That((await _host.RunsAsync(SyncPipeline.DecisionsSource))[0].GetProperty("status").GetString(), Is.EqualTo(SyncRunStatus.Succeeded));
     }
 
     [Test]
@@ -109,8 +108,8 @@ public sealed class DecisionTests(StorageProvider provider)
 
         using var response = await _host.Operator.PostAsJsonAsync($"/v1/review/{item.Id}/accept", new { reason = "Same organisation." });
 
-        var decisions = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/decisions");
-        var accepted = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/review?status=accepted");
+        var decisions = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/decisions");
+        var accepted = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/review?status=accepted");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
         Assert.That(decisions.EnumerateArray().Select(Decision), Does.Contain((item.Left, item.Right, MatchDecisionKinds.MustLink, "test operator")));
         Assert.That(accepted.EnumerateArray().Select(r => r.GetProperty("id").GetInt64()), Does.Contain(item.Id));
@@ -124,8 +123,8 @@ public sealed class DecisionTests(StorageProvider provider)
 
         using var response = await _host.Operator.PostAsJsonAsync($"/v1/review/{item.Id}/reject", new { reason = "Different organisations." });
 
-        var decisions = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/decisions");
-        var rejected = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/review?status=rejected");
+        var decisions = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/decisions");
+        var rejected = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/review?status=rejected");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
         Assert.That(decisions.EnumerateArray().Select(Decision), Does.Contain((item.Left, item.Right, MatchDecisionKinds.CannotLink, "test operator")));
         Assert.That(rejected.EnumerateArray().Select(r => r.GetProperty("id").GetInt64()), Does.Contain(item.Id));
@@ -153,7 +152,7 @@ public sealed class DecisionTests(StorageProvider provider)
     /// <summary>The strongest open review pair of the synced registry; seeded in the database when matching leaves none.</summary>
     private async Task<(long Id, string Left, string Right)> OpenReviewItemAsync()
     {
-        var open = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/review");
+        var open = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/review");
         if (open.GetArrayLength() > 0)
         {
             var first = open[0];

@@ -89,7 +89,7 @@ public sealed class OfflineReplayTests(StorageProvider provider)
 
     private static async Task<JsonElement?> RegistryRunAsync(HttpClient client)
     {
-        var runs = await SyncHarness.GetJsonAsync(client, "/v1/sync-runs?source=" + SourceIds.UsClusterMapping);
+        var runs = await SyncHarness.GetItemsAsync(client, "/v1/sync-runs?source=" + SourceIds.UsClusterMapping);
         return runs.GetArrayLength() > 0 ? runs[0] : null;
     }
 }

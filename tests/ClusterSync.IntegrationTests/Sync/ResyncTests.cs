@@ -141,7 +141,7 @@ public sealed class ResyncTests(StorageProvider provider)
 
         var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
 
-        var quarantine = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/quarantine?source=us-cluster-mapping");
+        var quarantine = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/quarantine?source=us-cluster-mapping");
         using var organisation = await _host.Client.GetAsync($"/v1/organisations/{id}");
         Assert.That((outcome.Status, outcome.Quarantined, outcome.Gone), Is.EqualTo((SyncRunStatus.Succeeded, 1, 0)));
         Assert.That(quarantine.EnumerateArray().Select(q => q.GetProperty("sourceId").GetString()), Is.EqualTo(new[] { Singleton }));
@@ -160,7 +160,7 @@ public sealed class ResyncTests(StorageProvider provider)
 
         var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
 
-        var quarantine = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/quarantine?source=us-cluster-mapping&includeResolved=true");
+        var quarantine = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/quarantine?source=us-cluster-mapping&includeResolved=true");
         Assert.That(outcome.Succeeded, Is.True, outcome.Error);
         Assert.That(quarantine.EnumerateArray().Select(q => q.GetProperty("resolvedInRunId").GetInt64()), Is.EqualTo(new[] { outcome.RunId }));
         Assert.That((await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, Singleton)).GetProperty("id").GetString(), Is.EqualTo(id));

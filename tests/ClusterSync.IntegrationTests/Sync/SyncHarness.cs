@@ -114,6 +114,10 @@ internal sealed class SyncHarness : IAsyncDisposable
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>The <c>items</c> of the first page of a list endpoint.</summary>
+    public static async Task<JsonElement> GetItemsAsync(HttpClient client, string url) =>
+        (await GetJsonAsync(client, url)).GetProperty("items");
+
     /// <summary>Asserts an RFC 9457 problem answer with the given status and stable type.</summary>
     public static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string type)
     {
@@ -156,7 +160,7 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     /// <summary>The newest runs, newest first, through <c>/v1/sync-runs</c>.</summary>
     public async Task<List<JsonElement>> RunsAsync(string? source = null) =>
-        [.. (await GetJsonAsync("/v1/sync-runs?limit=500" + (source is null ? "" : "&source=" + source))).EnumerateArray()];
+        [.. (await GetItemsAsync(Client, "/v1/sync-runs?limit=500" + (source is null ? "" : "&source=" + source))).EnumerateArray()];
 
     public Task<DirectorySnapshot> SnapshotAsync() => DirectorySnapshot.TakeAsync(Database.Contexts);
 

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace ClusterSync.Host;
+namespace ClusterSync.Core.Sync;
 
-/// <summary>The service's own traces and metrics (names start with <c>ClusterSync</c>).</summary>
-public static class ClusterSyncTelemetry
+/// <summary>Traces and metrics of sync runs (source and meter <c>ClusterSync.Sync</c>).</summary>
+public static class SyncTelemetry
 {
-    public const string Name = "ClusterSync";
+    public const string Name = "ClusterSync.Sync";
 
     public static readonly ActivitySource ActivitySource = new(Name);
 

@@ -1,9 +1,7 @@
-using ClusterSync.Core.Sync;
-
-namespace ClusterSync.Host.Sync;
+namespace ClusterSync.Core.Sync;
 
 /// <summary>The one-line reason a failed run records: what an operator needs, not a wrapper's "see the inner exception".</summary>
-internal static class RunFailure
+public static class RunFailure
 {
     public static string Describe(Exception exception)
     {
