@@ -3,12 +3,15 @@ using ClusterSync.Core.Publication;
 using ClusterSync.Core.Sync;
 using ClusterSync.Host.Apis;
 using ClusterSync.Host.OpenApi;
+using ClusterSync.Host.Replay;
 using ClusterSync.Host.Security;
 using ClusterSync.Host.Sync;
+using ClusterSync.Sources;
 using ClusterSync.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -17,39 +20,83 @@ using OpenTelemetry.Trace;
 
 namespace ClusterSync.Host;
 
-/// <summary>What the host is made of.</summary>
+/// <summary>What the host is made of, one extension per part, in the order <c>Program.cs</c> adds them.</summary>
 public static class Extensions
 {
     public const string OperatorPolicy = "operator";
 
-    public static WebApplicationBuilder AddClusterSyncServices(this WebApplicationBuilder builder)
+    /// <summary>Configuration: with <c>Replay:Enabled=true</c>, serves the recorded upstreams locally and points the sources at them.</summary>
+    /// <returns>The replay servers to dispose when the host stops; null when replay is off.</returns>
+    public static async Task<RecordedUpstreams?> AddReplayAsync(this WebApplicationBuilder builder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!builder.Configuration.GetValue<bool>("Replay:Enabled"))
+        {
+            return null;
+        }
+
+        var sources = (builder.Configuration["Replay:Sources"] ?? SourceIds.UsClusterMapping)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var replay = await RecordedUpstreams.StartAsync(cancellationToken);
+        var settings = new Dictionary<string, string?>(replay.SettingsFor(sources));
+        if (builder.Configuration["Sync:RunOnStartup"] is null)
+        {
+            settings["Sync:RunOnStartup"] = "true";
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
+        return replay;
+    }
+
+    /// <summary>Storage: the provider's context factory, the stores, and readiness (database reachable, schema current).</summary>
+    public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddClusterSyncStorage(builder.Configuration);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Sources: one connector per enabled upstream, each with its Refit client and resilience pipeline.</summary>
+    public static WebApplicationBuilder AddSources(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddClusterSyncSources(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>Matching and publication: the resolver, survivorship, the warm index, Core's sync pipeline and the hosted syncs.</summary>
+    public static WebApplicationBuilder AddMatching(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        var configuration = builder.Configuration;
-
-        services.AddSingleton(TimeProvider.System);
-        services.AddClusterSyncStorage(configuration);
-        services.AddClusterSyncSources(configuration);
-        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SurvivorshipPolicy>().BindConfiguration("Survivorship");
-        services.AddSingleton(sp => new Survivorship(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SurvivorshipPolicy>>().Value));
-        services.AddSingleton(sp => new DirectoryReconciler(sp.GetRequiredService<Survivorship>(), DirectoryIds.New));
+        services.AddOptions<MatchingSettings>().BindConfiguration("Matching");
         services.AddSingleton<IEntityResolverFactory, ConfiguredResolverFactory>();
+        services.AddOptions<SurvivorshipPolicy>().BindConfiguration("Survivorship");
+        services.AddSingleton(sp => new Survivorship(sp.GetRequiredService<IOptions<SurvivorshipPolicy>>().Value));
+        services.AddSingleton(sp => new DirectoryReconciler(sp.GetRequiredService<Survivorship>(), DirectoryIds.New));
         services.AddSingleton<DirectoryIndex>();
+        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new SyncPipeline(
             sp.GetRequiredService<ISyncRunStore>(),
             sp.GetRequiredService<ISourceRecordStore>(),
             sp.GetRequiredService<IDirectoryStore>(),
             sp.GetRequiredService<DirectoryIndex>(),
             sp.GetRequiredService<DirectoryReconciler>(),
-            () => sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<SyncOptions>>().CurrentValue.ToPolicy(),
+            () => sp.GetRequiredService<IOptionsMonitor<SyncOptions>>().CurrentValue.ToPolicy(),
             sp.GetRequiredService<ILogger<SyncPipeline>>()));
         services.AddSingleton<SyncService>();
         services.AddSingleton<DecisionService>();
-        services.AddOptions<MatchingSettings>().BindConfiguration("Matching");
         services.AddHostedService<StartupSync>();
+        return builder;
+    }
 
+    /// <summary>APIs: problem details, OpenAPI with the API key scheme, API key authentication and the operator policy.</summary>
+    public static WebApplicationBuilder AddApis(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddOpenApi(o =>
         {
@@ -61,15 +108,26 @@ public static class Extensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(OperatorPolicy, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeys.OperatorScope));
-
-        services.AddHealthChecks()
-            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
-
-        builder.AddClusterSyncTelemetry();
         return builder;
     }
 
-    private static void AddClusterSyncTelemetry(this WebApplicationBuilder builder)
+    /// <summary>Applies pending migrations at start when <c>Storage:MigrateOnStartup</c> is set.</summary>
+    public static async Task PrepareDatabaseAsync(this IHost app, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.MigrateOnStartup)
+        {
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        }
+    }
+
+    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddTelemetryCore();
+    }
+
+    private static WebApplicationBuilder AddTelemetryCore(this WebApplicationBuilder builder)
     {
         if (string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
         {
@@ -98,9 +156,11 @@ public static class Extensions
         {
             otel.UseOtlpExporter();
         }
+
+        return builder;
     }
 
-    public static WebApplication MapClusterSyncEndpoints(this WebApplication app)
+    public static WebApplication MapApis(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
@@ -138,7 +198,7 @@ internal sealed class DatabaseReadyCheck(DatabaseMigrator migrator) : IHealthChe
 }
 
 /// <summary>Chooses the resolver: the matching engine, or none when <c>Matching:Enabled=false</c>.</summary>
-internal sealed class ConfiguredResolverFactory(Microsoft.Extensions.Options.IOptions<MatchingSettings> settings) : IEntityResolverFactory
+internal sealed class ConfiguredResolverFactory(IOptions<MatchingSettings> settings) : IEntityResolverFactory
 {
     public IEntityResolver Create() => settings.Value.Enabled ? new EntityResolver(settings.Value) : new IdentityResolver();
 }

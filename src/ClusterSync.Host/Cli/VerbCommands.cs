@@ -10,27 +10,9 @@ namespace ClusterSync.Host.Cli;
 /// <summary>Command verbs: each runs once and exits. Unrecognised <c>--Section:Key=value</c> tokens become configuration.</summary>
 internal static class VerbCommands
 {
-    private static readonly string[] Verbs = ["migrate", "api-key", "resolve", "evaluate", "generate"];
-
-    public static bool IsVerb(string arg) => Verbs.Contains(arg, StringComparer.Ordinal);
-
-    public static async Task<int> RunAsync(string[] args)
+    internal static Command Migrate()
     {
-        var root = new RootCommand("ClusterSync: the transatlantic directory of cluster organisations.")
-        {
-            Migrate(),
-            ApiKey(),
-            Resolve(),
-            Evaluate(),
-            Generate(),
-        };
-        root.TreatUnmatchedTokensAsErrors = false;
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-    }
-
-    private static Command Migrate()
-    {
-        var command = new Command("migrate", "Applies pending database migrations for the configured provider, then exits.")
+        var command = new Command("migrate", "Applies pending database migrations for the configured provider, then exits.\n" + HostCommandLine.SettingsNote)
         {
             TreatUnmatchedTokensAsErrors = false,
         };
@@ -47,7 +29,7 @@ internal static class VerbCommands
         return command;
     }
 
-    private static Command ApiKey()
+    internal static Command ApiKey()
     {
         var name = new Option<string>("--name") { Description = "Who or what the key is for.", Required = true };
         var scopes = new Option<string[]>("--scope")
@@ -56,7 +38,7 @@ internal static class VerbCommands
             DefaultValueFactory = _ => [ApiKeys.OperatorScope],
             AllowMultipleArgumentsPerToken = true,
         };
-        var create = new Command("create", "Creates an API key, stores only its hash, and prints the key once.") { name, scopes };
+        var create = new Command("create", "Creates an API key, stores only its hash, and prints the key once.\n" + HostCommandLine.SettingsNote) { name, scopes };
         create.TreatUnmatchedTokensAsErrors = false;
         create.SetAction(async (parse, ct) =>
         {
@@ -65,7 +47,7 @@ internal static class VerbCommands
             if (unknown.Count > 0)
             {
                 await Console.Error.WriteLineAsync($"error: unknown scope(s) {string.Join(", ", unknown)}; known: {string.Join(", ", ApiKeys.KnownScopes)}");
-                return Commands.ConfigurationError;
+                return ExitCodes.Configuration;
             }
 
             using var host = BuildStorageHost(parse);
@@ -80,35 +62,35 @@ internal static class VerbCommands
         return new Command("api-key", "Manages API keys.") { create };
     }
 
-    private static Command Resolve()
+    internal static Command Resolve()
     {
         var input = new Option<string>("--input") { Description = "CSV with an id column and any of the resolve columns.", Required = true };
         var output = new Option<string>("--output") { Description = "Where to write id,cluster_id for every input row.", Required = true };
-        var command = new Command("resolve", "Clusters the records of a CSV file (no database, no server needed).") { input, output };
+        var command = new Command("resolve", "Clusters the records of a CSV file (no database, no server needed).\n" + HostCommandLine.SettingsNote) { input, output };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, _) => RunBatchAsync(() =>
             BatchResolution.ResolveAsync(parse.GetValue(input)!, parse.GetValue(output)!, MatchingSettingsFrom(parse), Console.Out, Console.Error)));
         return command;
     }
 
-    private static Command Evaluate()
+    internal static Command Evaluate()
     {
         var input = new Option<string>("--input") { Description = "CSV in the resolve format with a true_cluster column.", Required = true };
         var output = new Option<string>("--output") { Description = "Optionally, where to write id,cluster_id." };
-        var command = new Command("evaluate", "Prints pairwise and B-cubed precision, recall and F1 of ClusterSync and two naive baselines.") { input, output };
+        var command = new Command("evaluate", "Prints pairwise and B-cubed precision, recall and F1 of ClusterSync and two naive baselines.\n" + HostCommandLine.SettingsNote) { input, output };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, _) => RunBatchAsync(() =>
             BatchResolution.EvaluateAsync(parse.GetValue(input)!, parse.GetValue(output), MatchingSettingsFrom(parse), Console.Out, Console.Error)));
         return command;
     }
 
-    private static Command Generate()
+    internal static Command Generate()
     {
         var count = new Option<int>("--count") { Description = "How many records to write.", DefaultValueFactory = _ => 1000 };
         var output = new Option<string>("--output") { Description = "CSV file to write (resolve format, with true_cluster).", Required = true };
         var rate = new Option<double>("--duplicate-rate") { Description = "Share of records that are extra copies of another.", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<long>("--seed") { Description = "Seed: the same seed writes the same file.", DefaultValueFactory = _ => 42 };
-        var command = new Command("generate", "Writes seeded synthetic organisation records with ground truth (for tests and benchmarks).")
+        var command = new Command("generate", "Writes seeded synthetic organisation records with ground truth (for tests and benchmarks).\n" + HostCommandLine.SettingsNote)
         {
             count, output, rate, seed,
         };
@@ -127,7 +109,7 @@ internal static class VerbCommands
             catch (ArgumentException ex)
             {
                 await Console.Error.WriteLineAsync("error: " + ex.Message.ReplaceLineEndings(" "));
-                return Commands.ConfigurationError;
+                return ExitCodes.Configuration;
             }
 
             return await RunBatchAsync(async () =>
@@ -150,12 +132,12 @@ internal static class VerbCommands
         catch (ResolveInputException ex)
         {
             await Console.Error.WriteLineAsync("error: " + ex.Message);
-            return Commands.ConfigurationError;
+            return ExitCodes.Configuration;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync("error: " + ex.Message.ReplaceLineEndings(" "));
-            return Commands.ConfigurationError;
+            return ExitCodes.Configuration;
         }
     }
 

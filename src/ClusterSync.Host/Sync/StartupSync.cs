@@ -17,9 +17,9 @@ internal sealed class StartupSync(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await WaitForStartAsync(stoppingToken);
         try
         {
+            await WaitForStartAsync(stoppingToken);
             var load = await index.LoadAsync(stoppingToken);
             logger.LogInformation("Directory index loaded: {Records} source records, {Organisations} organisations in {Elapsed} ms",
                 load.Records, load.Organisations, (long)load.Elapsed.TotalMilliseconds);
