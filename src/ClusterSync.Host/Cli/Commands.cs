@@ -1,5 +1,5 @@
 using ClusterSync.Host.Replay;
-using ClusterSync.Sources;
+using ClusterSync.Sources.UsClusterMapping;
 using ClusterSync.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -53,7 +53,7 @@ public static class Commands
             return null;
         }
 
-        var sources = (builder.Configuration["Replay:Sources"] ?? SourceIds.UsClusterMapping)
+        var sources = (builder.Configuration["Replay:Sources"] ?? UsClusterMappingRegistration.SourceId)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var replay = await RecordedUpstreams.StartAsync(CancellationToken.None);
         var settings = new Dictionary<string, string?>(replay.SettingsFor(sources));

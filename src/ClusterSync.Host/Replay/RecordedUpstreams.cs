@@ -1,6 +1,7 @@
-using ClusterSync.Sources;
+using ClusterSync.Sources.Eccp;
 using ClusterSync.Sources.Eccp.Recorded;
 using ClusterSync.Sources.Recorded;
+using ClusterSync.Sources.UsClusterMapping;
 using ClusterSync.Sources.UsClusterMapping.Recorded;
 
 namespace ClusterSync.Host.Replay;
@@ -37,10 +38,10 @@ public sealed class RecordedUpstreams : IAsyncDisposable
     /// <summary>Configuration that points the chosen sources at these servers and switches the others off.</summary>
     public IReadOnlyDictionary<string, string?> SettingsFor(IReadOnlyCollection<string> sources) => new Dictionary<string, string?>
     {
-        ["Sources:UsClusterMapping:Enabled"] = sources.Contains(SourceIds.UsClusterMapping) ? "true" : "false",
+        ["Sources:UsClusterMapping:Enabled"] = sources.Contains(UsClusterMappingRegistration.SourceId) ? "true" : "false",
         ["Sources:UsClusterMapping:BaseAddress"] = new Uri(UsClusterMappingAddress, "/data/").ToString(),
         ["Sources:UsClusterMapping:RequestsPerSecond"] = "50",
-        ["Sources:Eccp:Enabled"] = sources.Contains(SourceIds.Eccp) ? "true" : "false",
+        ["Sources:Eccp:Enabled"] = sources.Contains(EccpRegistration.SourceId) ? "true" : "false",
         ["Sources:Eccp:BaseAddress"] = EccpAddress.ToString(),
         ["Sources:Eccp:RequestsPerSecond"] = "50",
     };

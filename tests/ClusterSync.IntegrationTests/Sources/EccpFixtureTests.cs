@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ClusterSync.Sources;
+using ClusterSync.Sources.Eccp;
 using ClusterSync.Sources.Eccp.Recorded;
 using ClusterSync.Sources.UsClusterMapping.Recorded;
 using WireMock.RequestBuilders;
@@ -25,7 +25,7 @@ public sealed class EccpFixtureTests
             }));
         using var provider = EccpTestServer.BuildEccp(server.Url!);
 
-        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+        var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
 
         var readable = items.Where(i => i.Organisation is not null).Select(i => i.Organisation!).ToList();
         Assert.That(readable, Has.Count.GreaterThanOrEqualTo(300));
