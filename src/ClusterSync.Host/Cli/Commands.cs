@@ -1,5 +1,4 @@
-using ClusterSync.Host.Replay;
-using ClusterSync.Sources.UsClusterMapping;
+using ClusterSync.Sources.Recorded;
 using ClusterSync.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -53,8 +52,7 @@ public static class Commands
             return null;
         }
 
-        var sources = (builder.Configuration["Replay:Sources"] ?? UsClusterMappingRegistration.SourceId)
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sources = RecordedUpstreams.SourcesToReplay(builder.Configuration["Replay:Sources"]);
         var replay = await RecordedUpstreams.StartAsync(CancellationToken.None);
         var settings = new Dictionary<string, string?>(replay.SettingsFor(sources));
         if (builder.Configuration["Sync:RunOnStartup"] is null)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ClusterSync.Sources.Eccp;
-using ClusterSync.Sources.Eccp.Recorded;
-using ClusterSync.Sources.UsClusterMapping.Recorded;
+using ClusterSync.Sources.Recorded.Eccp;
+using ClusterSync.Sources.Recorded.UsClusterMapping;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;

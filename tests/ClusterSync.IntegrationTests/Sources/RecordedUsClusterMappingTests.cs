@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ClusterSync.Sources.UsClusterMapping.Recorded;
+using ClusterSync.Sources.Recorded.UsClusterMapping;
 
 namespace ClusterSync.IntegrationTests.Sources;
 

@@ -1,6 +1,6 @@
 using ClusterSync.Core.Records;
+using ClusterSync.Sources.Recorded.UsClusterMapping;
 using ClusterSync.Sources.UsClusterMapping;
-using ClusterSync.Sources.UsClusterMapping.Recorded;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

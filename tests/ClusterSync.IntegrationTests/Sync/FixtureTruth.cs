@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using ClusterSync.Sources.Eccp;
-using ClusterSync.Sources.Eccp.Recorded;
+using ClusterSync.Sources.Recorded.Eccp;
+using ClusterSync.Sources.Recorded.UsClusterMapping;
 using ClusterSync.Sources.UsClusterMapping;
-using ClusterSync.Sources.UsClusterMapping.Recorded;
 
 namespace ClusterSync.IntegrationTests.Sync;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ClusterSync.Sources.Eccp;
-using ClusterSync.Sources.Eccp.Recorded;
+using ClusterSync.Sources.Recorded.Eccp;
 using ClusterSync.Sources.UsClusterMapping;
 using ClusterSync.Storage;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-namespace ClusterSync.Sources.UsClusterMapping.Recorded;
+namespace ClusterSync.Sources.Recorded.UsClusterMapping;
 
 /// <summary>One row of the registry's organisation–cluster export (<c>org_id,org_title,cluster_name</c>).</summary>
 internal sealed record RegistryCsvRow(long OrganisationId, string Title, string ClusterName);
