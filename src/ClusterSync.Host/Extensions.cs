@@ -3,10 +3,9 @@ using ClusterSync.Core.Publication;
 using ClusterSync.Core.Sync;
 using ClusterSync.Host.Apis;
 using ClusterSync.Host.OpenApi;
-using ClusterSync.Host.Replay;
 using ClusterSync.Host.Security;
 using ClusterSync.Host.Sync;
-using ClusterSync.Sources;
+using ClusterSync.Sources.Recorded;
 using ClusterSync.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -35,8 +34,7 @@ public static class Extensions
             return null;
         }
 
-        var sources = (builder.Configuration["Replay:Sources"] ?? SourceIds.UsClusterMapping)
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sources = RecordedUpstreams.SourcesToReplay(builder.Configuration["Replay:Sources"]);
         var replay = await RecordedUpstreams.StartAsync(cancellationToken);
         var settings = new Dictionary<string, string?>(replay.SettingsFor(sources));
         if (builder.Configuration["Sync:RunOnStartup"] is null)

@@ -5,8 +5,11 @@ namespace ClusterSync.Core.Publication;
 /// <summary>Survivorship settings: which sources win, and which rule decides each field.</summary>
 public sealed class SurvivorshipPolicy
 {
-    /// <summary>Sources in order of trust; unlisted sources come after, by name.</summary>
-    public IList<string> SourcePriority { get; init; } = ["eccp", "us-cluster-mapping"];
+    /// <summary>
+    /// Source ids in order of trust, as configured (the host's <c>Survivorship:SourcePriority</c>); empty by
+    /// default, so that a configured list is the whole list. Sources not listed rank after those listed.
+    /// </summary>
+    public IList<string> SourcePriority { get; init; } = [];
 
     /// <summary>Field (camelCase) → rule; fields not listed use <see cref="DefaultRules"/>.</summary>
     public IDictionary<string, string> FieldRules { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -38,6 +41,7 @@ public sealed class SurvivorshipPolicy
 /// <summary>Builds golden records from member source records. Deterministic: member order does not matter.</summary>
 public sealed class Survivorship(SurvivorshipPolicy policy)
 {
+    /// <summary>Default rules and no source preferred over another.</summary>
     public static Survivorship Default { get; } = new(new SurvivorshipPolicy());
 
     public GoldenRecord Build(IReadOnlyList<SourceRecord> members)

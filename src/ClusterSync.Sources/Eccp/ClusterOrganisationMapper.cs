@@ -60,7 +60,7 @@ internal static class ClusterOrganisationMapper
         var path = a.Object("path");
         var organisation = new RawOrganisation
         {
-            Source = SourceIds.Eccp,
+            Source = EccpRegistration.SourceId,
             SourceId = nid?.ToString(CultureInfo.InvariantCulture) ?? "",
             SourceUrl = SourceUrl(path?.String("alias"), nid, siteAddress),
             Name = a.String("title"),

@@ -20,7 +20,7 @@ public sealed class EccpConnector(IEccpApi api, IOptionsMonitor<EccpOptions> opt
     private const string ListingRoute = "/jsonapi/node/cluster_organisation";
 
     /// <inheritdoc />
-    public string Source => SourceIds.Eccp;
+    public string Source => EccpRegistration.SourceId;
 
     /// <inheritdoc />
     public async IAsyncEnumerable<SourceItem> ReadAsync(ReadRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ public sealed class EccpConnector(IEccpApi api, IOptionsMonitor<EccpOptions> opt
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.CurrentValue;
         var origin = api.Client.BaseAddress
-            ?? throw new InvalidOperationException($"The ECCP client has no base address ({EccpOptions.SectionName}:BaseAddress).");
+            ?? throw new InvalidOperationException($"The ECCP client has no base address ({EccpRegistration.SectionName}:BaseAddress).");
         var query = ClusterOrganisationQuery.For(request, settings.PageLimit, settings.OverlapWindow);
         var links = new NextLinkGuard(origin, Source);
         var number = 0;
@@ -58,7 +58,7 @@ public sealed class EccpConnector(IEccpApi api, IOptionsMonitor<EccpOptions> opt
         {
             throw new UpstreamException(
                 Source,
-                $"the listing did not end within {settings.MaxPages} pages ({EccpOptions.SectionName}:MaxPages); {pending} was not fetched, so the read stops rather than return an incomplete listing.");
+                $"the listing did not end within {settings.MaxPages} pages ({EccpRegistration.SectionName}:MaxPages); {pending} was not fetched, so the read stops rather than return an incomplete listing.");
         }
     }
 

@@ -2,12 +2,9 @@ using ClusterSync.Sources.Resilience;
 
 namespace ClusterSync.Sources.Eccp;
 
-/// <summary>Settings of the ECCP connector, bound from <see cref="SectionName"/>.</summary>
+/// <summary>Settings of the ECCP connector, bound from <see cref="EccpRegistration.SectionName"/>.</summary>
 public sealed class EccpOptions : UpstreamOptions
 {
-    /// <summary>The configuration section these settings are bound from.</summary>
-    public const string SectionName = "Sources:Eccp";
-
     /// <summary>Largest <c>page[limit]</c> Drupal's JSON:API serves.</summary>
     public const int MaximumPageLimit = 50;
 
@@ -31,7 +28,7 @@ public sealed class EccpOptions : UpstreamOptions
     public Uri SiteAddress { get; set; } = new("https://clustercollaboration.eu/");
 }
 
-internal sealed class EccpOptionsValidator() : UpstreamOptionsValidator<EccpOptions>(EccpOptions.SectionName)
+internal sealed class EccpOptionsValidator() : UpstreamOptionsValidator<EccpOptions>(EccpRegistration.SectionName)
 {
     protected override void AddSpecificFailures(List<string> failures, EccpOptions options)
     {

@@ -27,7 +27,7 @@ public static class SourcesTelemetry
     /// <summary>Items read, tagged with <see cref="OutcomeTag"/> (<c>readable</c> or <c>unreadable</c>).</summary>
     public const string RecordsCounterName = "clustersync.upstream.records";
 
-    /// <summary>Tag naming the upstream: a value of <see cref="SourceIds"/>.</summary>
+    /// <summary>Tag naming the upstream: its <see cref="SourceRegistration.Source"/>.</summary>
     public const string SourceTag = "source";
 
     /// <summary>Tag of <see cref="RecordsCounterName"/>: <c>readable</c> or <c>unreadable</c>.</summary>

@@ -43,7 +43,7 @@ internal static class RegistryOrganisationMapper
 
     internal static RawOrganisation ToRaw(RegistryOrganisationDocument dto, long id, Uri siteAddress) => new()
     {
-        Source = SourceIds.UsClusterMapping,
+        Source = UsClusterMappingRegistration.SourceId,
         SourceId = id.ToString(CultureInfo.InvariantCulture),
         SourceUrl = string.IsNullOrWhiteSpace(dto.PathAlias) ? null : new Uri(siteAddress, dto.PathAlias.TrimStart('/')).AbsoluteUri,
         Name = dto.Label,

@@ -17,7 +17,7 @@ public sealed class UsClusterMappingConnector(IUsClusterMappingApi api, IOptions
     : ISourceConnector
 {
     /// <inheritdoc />
-    public string Source => SourceIds.UsClusterMapping;
+    public string Source => UsClusterMappingRegistration.SourceId;
 
     /// <inheritdoc />
     public async IAsyncEnumerable<SourceItem> ReadAsync(ReadRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -50,7 +50,7 @@ public sealed class UsClusterMappingConnector(IUsClusterMappingApi api, IOptions
         {
             throw new UpstreamException(
                 Source,
-                $"the registry listing did not end within {settings.MaxPages} pages of {limit} ({UsClusterMappingOptions.SectionName}:MaxPages); stopped rather than return an incomplete listing.");
+                $"the registry listing did not end within {settings.MaxPages} pages of {limit} ({UsClusterMappingRegistration.SectionName}:MaxPages); stopped rather than return an incomplete listing.");
         }
     }
 

@@ -2,12 +2,9 @@ using ClusterSync.Sources.Resilience;
 
 namespace ClusterSync.Sources.UsClusterMapping;
 
-/// <summary>Settings of the U.S. Cluster Mapping connector, bound from <see cref="SectionName"/>.</summary>
+/// <summary>Settings of the U.S. Cluster Mapping connector, bound from <see cref="UsClusterMappingRegistration.SectionName"/>.</summary>
 public sealed class UsClusterMappingOptions : UpstreamOptions
 {
-    /// <summary>The configuration section these settings are bound from.</summary>
-    public const string SectionName = "Sources:UsClusterMapping";
-
     /// <summary>Defaults: the documented production base, five requests per second.</summary>
     public UsClusterMappingOptions()
     {
@@ -23,7 +20,7 @@ public sealed class UsClusterMappingOptions : UpstreamOptions
 }
 
 internal sealed class UsClusterMappingOptionsValidator()
-    : UpstreamOptionsValidator<UsClusterMappingOptions>(UsClusterMappingOptions.SectionName)
+    : UpstreamOptionsValidator<UsClusterMappingOptions>(UsClusterMappingRegistration.SectionName)
 {
     protected override void AddSpecificFailures(List<string> failures, UsClusterMappingOptions options)
     {

@@ -5,6 +5,9 @@ namespace ClusterSync.Core.Tests.Publication;
 
 public class SurvivorshipTests
 {
+    /// <summary>The order the host ships in its settings.</summary>
+    private static readonly Survivorship EccpFirst = new(new SurvivorshipPolicy { SourcePriority = ["eccp", "us-cluster-mapping"] });
+
     private static SourceRecord Us() => new()
     {
         Source = "us-cluster-mapping",
@@ -31,7 +34,7 @@ public class SurvivorshipTests
     [Test]
     public void Source_priority_decides_the_name_and_provenance_says_so()
     {
-        var golden = Survivorship.Default.Build([Us(), Eccp()]);
+        var golden = EccpFirst.Build([Us(), Eccp()]);
 
         Assert.That(golden.Name, Is.EqualTo("Rochester Regional Photonics Cluster Inc."));
         Assert.That(golden.Provenance["name"], Is.EqualTo(new FieldProvenance(SurvivorshipRules.SourcePriority, "eccp", "77")));
@@ -40,7 +43,7 @@ public class SurvivorshipTests
     [Test]
     public void The_most_complete_address_wins()
     {
-        var golden = Survivorship.Default.Build([Us(), Eccp() with { Source = "zz-other" }]);
+        var golden = EccpFirst.Build([Us(), Eccp() with { Source = "zz-other" }]);
 
         Assert.That(golden.Address!.Street, Is.EqualTo("100 Main St"));
         Assert.That(golden.Provenance["address"].Rule, Is.EqualTo(SurvivorshipRules.MostComplete));
@@ -49,7 +52,7 @@ public class SurvivorshipTests
     [Test]
     public void The_most_recent_phone_wins()
     {
-        var golden = Survivorship.Default.Build([Us(), Eccp()]);
+        var golden = EccpFirst.Build([Us(), Eccp()]);
 
         Assert.That(golden.Phone, Is.EqualTo("+15855550199"));
         Assert.That(golden.Provenance["phone"].Rule, Is.EqualTo(SurvivorshipRules.MostRecent));
@@ -58,7 +61,7 @@ public class SurvivorshipTests
     [Test]
     public void Sectors_are_a_union_keeping_the_highest_weight_with_every_contributor()
     {
-        var golden = Survivorship.Default.Build([Us(), Eccp()]);
+        var golden = EccpFirst.Build([Us(), Eccp()]);
 
         Assert.That(golden.Sectors.Select(s => (s.Scheme, s.Code, s.Weight)),
             Is.EqualTo(new[] { ("eu-ecosystem", "Digital", 1.0), ("us-cluster", "23", 1.0) }));
@@ -68,7 +71,7 @@ public class SurvivorshipTests
     [Test]
     public void Every_set_field_has_provenance()
     {
-        var golden = Survivorship.Default.Build([Us(), Eccp()]);
+        var golden = EccpFirst.Build([Us(), Eccp()]);
         var json = System.Text.Json.JsonDocument.Parse(RecordJson.Serialize(golden)).RootElement;
 
         var fields = json.EnumerateObject()
@@ -91,10 +94,16 @@ public class SurvivorshipTests
     }
 
     [Test]
+    public void By_default_no_source_is_preferred()
+    {
+        Assert.That(new SurvivorshipPolicy().SourcePriority, Is.Empty);
+    }
+
+    [Test]
     public void Member_order_does_not_change_the_result()
     {
-        var a = RecordJson.Serialize(Survivorship.Default.Build([Us(), Eccp()]));
-        var b = RecordJson.Serialize(Survivorship.Default.Build([Eccp(), Us()]));
+        var a = RecordJson.Serialize(EccpFirst.Build([Us(), Eccp()]));
+        var b = RecordJson.Serialize(EccpFirst.Build([Eccp(), Us()]));
 
         Assert.That(a, Is.EqualTo(b));
     }

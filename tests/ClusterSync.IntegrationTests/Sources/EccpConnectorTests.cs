@@ -1,6 +1,6 @@
 using ClusterSync.Core.Records;
 using ClusterSync.Core.Sync;
-using ClusterSync.Sources;
+using ClusterSync.Sources.Eccp;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -27,7 +27,7 @@ public sealed class EccpConnectorTests
             ("4", JsonApiPages.Page(null, JsonApiPages.Resource(4, "D"))));
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
 
-        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+        var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
 
         Assert.That(items.Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "A", "B", "C", "D" }));
         Assert.That(_server.LogEntries.Count(), Is.EqualTo(3));
@@ -41,7 +41,7 @@ public sealed class EccpConnectorTests
             ("50", JsonApiPages.Page(null, JsonApiPages.Resource(51, "After the gap"))));
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
 
-        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+        var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
 
         Assert.That(items.Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "After the gap" }));
     }
@@ -55,9 +55,9 @@ public sealed class EccpConnectorTests
             ("50", JsonApiPages.Page(second, JsonApiPages.Resource(2, "B"))));
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
 
-        var failure = Assert.ThrowsAsync<UpstreamException>(() => provider.Connector(SourceIds.Eccp).ReadAllAsync());
+        var failure = Assert.ThrowsAsync<UpstreamException>(() => provider.Connector(EccpRegistration.SourceId).ReadAllAsync());
 
-        Assert.That(failure!.Source, Is.EqualTo(SourceIds.Eccp));
+        Assert.That(failure!.Source, Is.EqualTo(EccpRegistration.SourceId));
         Assert.That(failure.Message, Does.Contain("cycles").And.Contain("page%5Boffset%5D=50"));
         Assert.That(_server.LogEntries.Count(), Is.EqualTo(2));
     }
@@ -70,7 +70,7 @@ public sealed class EccpConnectorTests
             ("50", JsonApiPages.Page(null, JsonApiPages.Resource(2, "B"))));
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
 
-        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+        var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
 
         Assert.That(items.Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "A", "B" }));
         var followed = _server.LogEntries.Select(e => e.RequestMessage).Single(r => SourcesHarness.Query(r).ContainsKey("page[offset]"));
@@ -89,7 +89,7 @@ public sealed class EccpConnectorTests
             }));
         using var provider = EccpTestServer.BuildEccp(_server.Url!, s => s[$"{SourcesHarness.EccpSection}:MaxPages"] = "3");
 
-        var failure = Assert.ThrowsAsync<UpstreamException>(() => provider.Connector(SourceIds.Eccp).ReadAllAsync());
+        var failure = Assert.ThrowsAsync<UpstreamException>(() => provider.Connector(EccpRegistration.SourceId).ReadAllAsync());
 
         Assert.That(failure!.Message, Does.Contain("3 pages").And.Contain("MaxPages"));
         Assert.That(_server.LogEntries.Count(), Is.EqualTo(3));
@@ -102,7 +102,7 @@ public sealed class EccpConnectorTests
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
         var since = new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
 
-        await provider.Connector(SourceIds.Eccp).ReadAllAsync(new ReadRequest(ReadMode.Incremental, since));
+        await provider.Connector(EccpRegistration.SourceId).ReadAllAsync(new ReadRequest(ReadMode.Incremental, since));
 
         var query = _server.Queries().Single();
         Assert.That(query["filter[changed][condition][path]"], Is.EqualTo("changed"));
@@ -117,7 +117,7 @@ public sealed class EccpConnectorTests
         _server.ServePages(JsonApiPages.Page(null, JsonApiPages.Resource(1, "Any")));
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
 
-        await provider.Connector(SourceIds.Eccp).ReadAllAsync(ReadRequest.Full);
+        await provider.Connector(EccpRegistration.SourceId).ReadAllAsync(ReadRequest.Full);
 
         var query = _server.Queries().Single();
         Assert.That(query.Keys, Has.None.StartsWith("filter"));
@@ -139,7 +139,7 @@ public sealed class EccpConnectorTests
         _server.ServePages(JsonApiPages.Page(null, [JsonApiPages.Resource(7, "Pharma Cluster", relationships: relationships)], included));
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
 
-        var organisation = (await provider.Connector(SourceIds.Eccp).ReadAllAsync()).Single().Organisation!;
+        var organisation = (await provider.Connector(EccpRegistration.SourceId).ReadAllAsync()).Single().Organisation!;
 
         Assert.That(organisation.Sectors, Is.EqualTo(new[]
         {
@@ -154,10 +154,10 @@ public sealed class EccpConnectorTests
         _server.ServePages(JsonApiPages.Page(null, FullResource));
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
 
-        var item = (await provider.Connector(SourceIds.Eccp).ReadAllAsync()).Single();
+        var item = (await provider.Connector(EccpRegistration.SourceId).ReadAllAsync()).Single();
 
         var o = item.Organisation!;
-        Assert.That((o.Source, o.SourceId, o.SourceUrl), Is.EqualTo((SourceIds.Eccp, "1042", "https://clustercollaboration.eu/content/photonik-isartal")));
+        Assert.That((o.Source, o.SourceId, o.SourceUrl), Is.EqualTo((EccpRegistration.SourceId, "1042", "https://clustercollaboration.eu/content/photonik-isartal")));
         Assert.That((o.Name, o.Acronym, o.OrganisationType), Is.EqualTo(("Photonik-Netzwerk Isartal e.V.", "PNI", "Cluster organisation")));
         Assert.That((o.Street, o.Locality, o.PostalCode, o.Country, o.Region), Is.EqualTo(("Technologiepark 3, Haus B", "München", "80331", "DE", "DE21")));
         Assert.That((o.Latitude, o.Longitude), Is.EqualTo(("48.13701", "11.575")));
@@ -179,7 +179,7 @@ public sealed class EccpConnectorTests
         _server.ServePages(JsonApiPages.Page(null, JsonApiPages.Resource(1, "Before"), bad, JsonApiPages.Resource(3, "After")));
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
 
-        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+        var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
 
         Assert.That(items.Where(i => i.Organisation is not null).Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "Before", "After" }));
         var unreadable = items.Single(i => i.Organisation is null);

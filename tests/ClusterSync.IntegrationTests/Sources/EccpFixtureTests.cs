@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ClusterSync.Sources;
-using ClusterSync.Sources.Eccp.Recorded;
-using ClusterSync.Sources.UsClusterMapping.Recorded;
+using ClusterSync.Sources.Eccp;
+using ClusterSync.Sources.Recorded.Eccp;
+using ClusterSync.Sources.Recorded.UsClusterMapping;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -25,7 +25,7 @@ public sealed class EccpFixtureTests
             }));
         using var provider = EccpTestServer.BuildEccp(server.Url!);
 
-        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+        var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
 
         var readable = items.Where(i => i.Organisation is not null).Select(i => i.Organisation!).ToList();
         Assert.That(readable, Has.Count.GreaterThanOrEqualTo(300));

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ClusterSync.Sources.UsClusterMapping.Recorded;
+using ClusterSync.Sources.Recorded.UsClusterMapping;
 
 namespace ClusterSync.IntegrationTests.Sources;
 
@@ -96,7 +96,7 @@ public sealed class RecordedUsClusterMappingTests
         Assert.That(RecordedUsClusterMapping.Respond("/cluster/1/2016/state/01"), Is.Null);
     }
 
-    private static byte[] Resource(string name)
+    internal static byte[] Resource(string name)
     {
         using var stream = typeof(RecordedUsClusterMapping).Assembly.GetManifestResourceStream(ResourcePrefix + name)!;
         using var copy = new MemoryStream();

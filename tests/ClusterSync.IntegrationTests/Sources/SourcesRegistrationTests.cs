@@ -1,6 +1,7 @@
 using ClusterSync.Core.Sync;
 using ClusterSync.Sources;
 using ClusterSync.Sources.Eccp;
+using ClusterSync.Sources.UsClusterMapping;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -18,8 +19,8 @@ public sealed class SourcesRegistrationTests
 
         var catalog = provider.GetRequiredService<SourceConnectorCatalog>();
 
-        Assert.That(provider.GetServices<ISourceConnector>().Select(c => c.Source), Is.EqualTo(new[] { SourceIds.UsClusterMapping, SourceIds.Eccp }));
-        Assert.That(catalog.Get(SourceIds.Eccp), Is.InstanceOf<EccpConnector>());
+        Assert.That(provider.GetServices<ISourceConnector>().Select(c => c.Source), Is.EqualTo(new[] { UsClusterMappingRegistration.SourceId, EccpRegistration.SourceId }));
+        Assert.That(catalog.Get(EccpRegistration.SourceId), Is.InstanceOf<EccpConnector>());
         Assert.That(catalog.Find("unknown"), Is.Null);
     }
 
@@ -30,8 +31,8 @@ public sealed class SourcesRegistrationTests
 
         var catalog = provider.GetRequiredService<SourceConnectorCatalog>();
 
-        Assert.That(catalog.Sources, Is.EqualTo(new[] { SourceIds.UsClusterMapping }));
-        Assert.That(() => catalog.Get(SourceIds.Eccp), Throws.TypeOf<KeyNotFoundException>().With.Message.Contain(SourceIds.UsClusterMapping));
+        Assert.That(catalog.Sources, Is.EqualTo(new[] { UsClusterMappingRegistration.SourceId }));
+        Assert.That(() => catalog.Get(EccpRegistration.SourceId), Throws.TypeOf<KeyNotFoundException>().With.Message.Contain(UsClusterMappingRegistration.SourceId));
     }
 
     [Test]
@@ -64,7 +65,7 @@ public sealed class SourcesRegistrationTests
 
         configuration[$"{SourcesHarness.EccpSection}:BaseAddress"] = replay.Url;
         configuration.Reload();
-        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+        var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
 
         Assert.That(items.Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "Replayed" }));
     }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using ClusterSync.Core.Sync;
-using ClusterSync.Sources;
+using ClusterSync.Sources.Eccp;
 using ClusterSync.Sources.Telemetry;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -42,7 +42,7 @@ public sealed class SourcesTelemetryTests
                 outcome = tag.Key == SourcesTelemetry.OutcomeTag ? "/" + tag.Value : outcome;
             }
 
-            if (source == SourceIds.Eccp)
+            if (source == EccpRegistration.SourceId)
             {
                 _counts.AddOrUpdate(instrument.Name + outcome, value, (_, total) => total + value);
             }
@@ -66,7 +66,7 @@ public sealed class SourcesTelemetryTests
             .RespondWith(Response.Create().WithBody(JsonApiPages.Page(null, JsonApiPages.Resource(1, "A"), "[]", JsonApiPages.Resource(2, "B"))));
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
 
-        await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+        await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
 
         Assert.That(Count(SourcesTelemetry.RequestsCounterName), Is.EqualTo(2));
         Assert.That(Count(SourcesTelemetry.RetriesCounterName), Is.EqualTo(1));
@@ -81,7 +81,7 @@ public sealed class SourcesTelemetryTests
         _server.Given(Request.Create().WithPath(JsonApiPages.ListingPath).UsingGet()).RespondWith(Response.Create().WithStatusCode(500));
         using var provider = EccpTestServer.BuildEccp(_server.Url!, s => s[$"{SourcesHarness.EccpSection}:MaxRetryAttempts"] = "1");
 
-        Assert.ThrowsAsync<UpstreamException>(() => provider.Connector(SourceIds.Eccp).ReadAllAsync());
+        Assert.ThrowsAsync<UpstreamException>(() => provider.Connector(EccpRegistration.SourceId).ReadAllAsync());
 
         Assert.That(Count(SourcesTelemetry.FailuresCounterName), Is.EqualTo(1));
         Assert.That(Count(SourcesTelemetry.RequestsCounterName), Is.EqualTo(2));
@@ -103,11 +103,11 @@ public sealed class SourcesTelemetryTests
             ("2", JsonApiPages.Page(null, JsonApiPages.Resource(3, "C"))));
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
 
-        await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+        await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
 
         var pages = activities.Where(a => a.OperationName == SourcesTelemetry.PageActivityName).ToList();
         Assert.That(pages.Select(a => a.GetTagItem(SourcesTelemetry.PageItemsTag)), Is.EqualTo(new object[] { 2, 1 }));
-        Assert.That(pages.Select(a => a.GetTagItem(SourcesTelemetry.SourceTag)), Has.All.EqualTo(SourceIds.Eccp));
+        Assert.That(pages.Select(a => a.GetTagItem(SourcesTelemetry.SourceTag)), Has.All.EqualTo(EccpRegistration.SourceId));
         Assert.That(pages[1].GetTagItem(SourcesTelemetry.PageUrlTag) as string, Does.Contain("page%5Boffset%5D=2"));
     }
 

@@ -1,5 +1,5 @@
 using ClusterSync.Core.Sync;
-using ClusterSync.Sources;
+using ClusterSync.Sources.Eccp;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -25,7 +25,7 @@ public sealed class UpstreamResilienceTests
         ServeInTurn(Response.Create().WithStatusCode(500), Ok(OnePage));
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
 
-        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+        var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
 
         Assert.That(items.Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "Recovered" }));
         Assert.That(_server.LogEntries.Count(), Is.EqualTo(2));
@@ -37,7 +37,7 @@ public sealed class UpstreamResilienceTests
         ServeInTurn(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "2"), Ok(OnePage));
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
 
-        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+        var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
 
         var times = _server.RequestTimes();
         Assert.That(items, Has.Count.EqualTo(1));
@@ -50,7 +50,7 @@ public sealed class UpstreamResilienceTests
         await using var server = ScriptedHttpServer.Start(ScriptedHttpServer.Reset(), ScriptedHttpServer.Json(OnePage));
         using var provider = EccpTestServer.BuildEccp(server.BaseAddress.ToString());
 
-        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+        var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
 
         Assert.That(items.Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "Recovered" }));
         Assert.That(server.Requests, Is.EqualTo(2));
@@ -62,7 +62,7 @@ public sealed class UpstreamResilienceTests
         await using var server = ScriptedHttpServer.Start(ScriptedHttpServer.Truncated(OnePage), ScriptedHttpServer.Json(OnePage));
         using var provider = EccpTestServer.BuildEccp(server.BaseAddress.ToString());
 
-        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+        var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
 
         Assert.That(items.Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "Recovered" }));
         Assert.That(server.Requests, Is.EqualTo(2));
@@ -74,7 +74,7 @@ public sealed class UpstreamResilienceTests
         ServeInTurn(Ok(OnePage[..(OnePage.Length / 2)]), Ok(OnePage));
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
 
-        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+        var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
 
         Assert.That(items.Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "Recovered" }));
         Assert.That(_server.LogEntries.Count(), Is.EqualTo(2));
@@ -86,7 +86,7 @@ public sealed class UpstreamResilienceTests
         _server.Given(Request.Create().WithPath(JsonApiPages.ListingPath).UsingGet()).RespondWith(Ok("""{"data":[{"type":"node--clu"""));
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
 
-        var failure = Assert.ThrowsAsync<UpstreamException>(() => provider.Connector(SourceIds.Eccp).ReadAllAsync());
+        var failure = Assert.ThrowsAsync<UpstreamException>(() => provider.Connector(EccpRegistration.SourceId).ReadAllAsync());
 
         Assert.That(failure!.Message, Does.Contain("not valid JSON").And.Contain(_server.Url + JsonApiPages.ListingPath));
         Assert.That(_server.LogEntries.Count(), Is.EqualTo(4));
@@ -98,7 +98,7 @@ public sealed class UpstreamResilienceTests
         _server.Given(Request.Create().WithPath(JsonApiPages.ListingPath).UsingGet()).RespondWith(Response.Create().WithStatusCode(503));
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
 
-        var failure = Assert.ThrowsAsync<UpstreamException>(() => provider.Connector(SourceIds.Eccp).ReadAllAsync());
+        var failure = Assert.ThrowsAsync<UpstreamException>(() => provider.Connector(EccpRegistration.SourceId).ReadAllAsync());
 
         Assert.That(failure!.Message, Does.Contain("HTTP 503").And.Contain("4 attempt(s)").And.Contain(JsonApiPages.ListingPath));
         Assert.That(_server.LogEntries.Count(), Is.EqualTo(4));
@@ -113,11 +113,11 @@ public sealed class UpstreamResilienceTests
             s[$"{SourcesHarness.EccpSection}:CircuitBreaker:MinimumThroughput"] = "2";
             s[$"{SourcesHarness.EccpSection}:CircuitBreaker:FailureRatio"] = "0.5";
         });
-        var connector = provider.Connector(SourceIds.Eccp);
+        var connector = provider.Connector(EccpRegistration.SourceId);
 
         var first = Assert.ThrowsAsync<UpstreamException>(() => connector.ReadAllAsync());
         var requestsWhenOpened = _server.LogEntries.Count();
-        var second = Assert.ThrowsAsync<UpstreamException>(() => provider.Connector(SourceIds.Eccp).ReadAllAsync());
+        var second = Assert.ThrowsAsync<UpstreamException>(() => provider.Connector(EccpRegistration.SourceId).ReadAllAsync());
 
         Assert.That(first!.Message, Does.Contain("circuit breaker is open").And.Contain("page 1"));
         Assert.That(requestsWhenOpened, Is.EqualTo(2));
@@ -135,7 +135,7 @@ public sealed class UpstreamResilienceTests
             ("3", JsonApiPages.Page(null, JsonApiPages.Resource(4, "D"))));
         using var provider = EccpTestServer.BuildEccp(_server.Url!, s => s.Remove($"{SourcesHarness.EccpSection}:RequestsPerSecond"));
 
-        var items = await provider.Connector(SourceIds.Eccp).ReadAllAsync();
+        var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
 
         // The first request also opens the connection, so only gaps between requests on a warm connection
         // measure the client's spacing exactly.

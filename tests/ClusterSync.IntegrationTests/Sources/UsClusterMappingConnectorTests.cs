@@ -1,7 +1,6 @@
 using ClusterSync.Core.Records;
-using ClusterSync.Sources;
+using ClusterSync.Sources.Recorded.UsClusterMapping;
 using ClusterSync.Sources.UsClusterMapping;
-using ClusterSync.Sources.UsClusterMapping.Recorded;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -26,7 +25,7 @@ public sealed class UsClusterMappingConnectorTests
         ServeRecorded();
         using var provider = Build(pageSize: 50);
 
-        var items = await provider.Connector(SourceIds.UsClusterMapping).ReadAllAsync();
+        var items = await provider.Connector(UsClusterMappingRegistration.SourceId).ReadAllAsync();
 
         Assert.That(items, Has.Count.EqualTo(145));
         Assert.That(items.Select(i => i.Organisation), Has.All.Not.Null);
@@ -39,7 +38,7 @@ public sealed class UsClusterMappingConnectorTests
         ServeRecorded();
         using var provider = Build(pageSize: 48);
 
-        var items = await provider.Connector(SourceIds.UsClusterMapping).ReadAllAsync();
+        var items = await provider.Connector(UsClusterMappingRegistration.SourceId).ReadAllAsync();
 
         var lastPage = _server.LogEntries.Single(e => SourcesHarness.Query(e.RequestMessage)["start"] == "144");
         Assert.That(lastPage.ResponseMessage.BodyData!.BodyAsString, Does.StartWith("{"));
@@ -55,7 +54,7 @@ public sealed class UsClusterMappingConnectorTests
                 .WithBody("""{"entity_id":332,"label":"Space Florida","tm_field_clusters":"clusterData/1"}"""));
         using var provider = Build(pageSize: 10);
 
-        var items = await provider.Connector(SourceIds.UsClusterMapping).ReadAllAsync();
+        var items = await provider.Connector(UsClusterMappingRegistration.SourceId).ReadAllAsync();
 
         Assert.That(items.Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "Space Florida" }));
         Assert.That(items[0].Organisation!.Sectors, Is.EqualTo(new[] { new RawSector(SectorSchemes.UsCluster, "1") }));
@@ -68,11 +67,11 @@ public sealed class UsClusterMappingConnectorTests
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(FullDocument));
         using var provider = Build(pageSize: 10);
 
-        var organisation = (await provider.Connector(SourceIds.UsClusterMapping).ReadAllAsync()).Single().Organisation!;
+        var organisation = (await provider.Connector(UsClusterMappingRegistration.SourceId).ReadAllAsync()).Single().Organisation!;
 
         Assert.That(organisation, Is.EqualTo(new RawOrganisation
         {
-            Source = SourceIds.UsClusterMapping,
+            Source = UsClusterMappingRegistration.SourceId,
             SourceId = "445",
             SourceUrl = "http://clustermapping.us/organization/ohio-aerospace-institute",
             Name = "Ohio Aerospace Institute",
@@ -99,7 +98,7 @@ public sealed class UsClusterMappingConnectorTests
                 """[{"entity_id":1,"label":"Good"},{"entity_id":2,"label":"Bad","ds_changed":{"when":"yesterday"}},{"entity_id":3,"label":"Also good"}]"""));
         using var provider = Build(pageSize: 10);
 
-        var items = await provider.Connector(SourceIds.UsClusterMapping).ReadAllAsync();
+        var items = await provider.Connector(UsClusterMappingRegistration.SourceId).ReadAllAsync();
 
         Assert.That(items.Where(i => i.Organisation is not null).Select(i => i.SourceId), Is.EqualTo(new[] { "1", "3" }));
         var unreadable = items.Single(i => i.Organisation is null);
@@ -124,7 +123,7 @@ public sealed class UsClusterMappingConnectorTests
             }));
         using var provider = Build(pageSize: 10);
 
-        var items = await provider.Connector(SourceIds.UsClusterMapping).ReadAllAsync();
+        var items = await provider.Connector(UsClusterMappingRegistration.SourceId).ReadAllAsync();
 
         Assert.That(items.Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "After the hang" }));
         Assert.That(calls, Is.EqualTo(2));

@@ -1,5 +1,5 @@
 using ClusterSync.Core.Sync;
-using ClusterSync.Sources;
+using ClusterSync.Sources.UsClusterMapping;
 using ClusterSync.Storage;
 
 namespace ClusterSync.IntegrationTests.Sync;
@@ -26,12 +26,12 @@ public sealed class ConcurrentRunTests(StorageProvider provider)
     [Test]
     public async Task Two_runs_of_one_source_started_together_run_one_after_the_other_and_both_succeed()
     {
-        var first = _host.RunAsync(SourceIds.UsClusterMapping);
-        var second = _host.RunAsync(SourceIds.UsClusterMapping);
+        var first = _host.RunAsync(UsClusterMappingRegistration.SourceId);
+        var second = _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
         var outcomes = (await Task.WhenAll(first, second)).OrderBy(o => o.RunId).ToList();
 
-        var statuses = (await _host.RunsAsync(SourceIds.UsClusterMapping)).Select(r => r.GetProperty("status").GetString());
+        var statuses = (await _host.RunsAsync(UsClusterMappingRegistration.SourceId)).Select(r => r.GetProperty("status").GetString());
         Assert.That(outcomes.Select(o => (o.Status, o.New, o.Unchanged)), Is.EqualTo(new[]
         {
             (SyncRunStatus.Succeeded, FixtureTruth.RegistryDocumentCount, 0),

@@ -1,6 +1,6 @@
 using ClusterSync.Core.Sync;
 using ClusterSync.IntegrationTests.Infrastructure;
-using ClusterSync.Sources;
+using ClusterSync.Sources.UsClusterMapping;
 using ClusterSync.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,11 +24,11 @@ public sealed class CrashRecoveryTests(StorageProvider provider)
     public async Task KillAHostMidSyncThenSyncAgain()
     {
         _host = await SyncHarness.StartAsync(provider);
-        var first = await _host.RunAsync(SourceIds.UsClusterMapping);
+        var first = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
         Assert.That(first.Succeeded, Is.True, first.Error);
         _host.Upstreams.EditRegistryDocument("445", RecordedUpstreamServer.AddCluster);
         _beforeKill = await _host.SnapshotAsync();
-        var held = _host.Upstreams.HoldPage(SourceIds.UsClusterMapping, SyncHarness.RegistryPageSize);
+        var held = _host.Upstreams.HoldPage(UsClusterMappingRegistration.SourceId, SyncHarness.RegistryPageSize);
 
         using (var child = HostProcess.Start(ChildArguments()))
         {
@@ -39,7 +39,7 @@ public sealed class CrashRecoveryTests(StorageProvider provider)
 
         _afterKill = await _host.SnapshotAsync();
         _host.Upstreams.Intercept = null;
-        _next = await _host.RunAsync(SourceIds.UsClusterMapping);
+        _next = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
     }
 
     [OneTimeTearDown]
@@ -61,7 +61,7 @@ public sealed class CrashRecoveryTests(StorageProvider provider)
     [Test]
     public async Task The_next_run_marks_the_killed_run_abandoned()
     {
-        var runs = await _host.RunsAsync(SourceIds.UsClusterMapping);
+        var runs = await _host.RunsAsync(UsClusterMappingRegistration.SourceId);
 
         var killed = runs.Single(r => r.GetProperty("id").GetInt64() == _next.RunId - 1);
         Assert.That(killed.GetProperty("status").GetString(), Is.EqualTo(SyncRunStatus.Abandoned));

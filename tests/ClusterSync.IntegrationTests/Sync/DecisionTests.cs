@@ -4,7 +4,7 @@ using System.Text.Json;
 using ClusterSync.Core.Matching;
 using ClusterSync.Core.Publication;
 using ClusterSync.Core.Sync;
-using ClusterSync.Sources;
+using ClusterSync.Sources.UsClusterMapping;
 using ClusterSync.Storage;
 using ClusterSync.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +25,7 @@ public sealed class DecisionTests(StorageProvider provider)
     public async Task SyncTheRegistry()
     {
         _host = await SyncHarness.StartAsync(provider);
-        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+        var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
         Assert.That(outcome.Succeeded, Is.True, outcome.Error);
     }
 
@@ -61,7 +61,7 @@ public sealed class DecisionTests(StorageProvider provider)
     {
         using var _ = await DecideAsync(MatchDecisionKinds.CannotLink);
 
-        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+        var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
         Assert.That(outcome.Succeeded, Is.True, outcome.Error);
         Assert.That(await OrganisationIdOfAsync(Left), Is.Not.EqualTo(await OrganisationIdOfAsync(Right)));
@@ -74,7 +74,7 @@ public sealed class DecisionTests(StorageProvider provider)
         await _host.RestartAsync();
         _host.Upstreams.EditRegistryDocument("153", RecordedUpstreamServer.AddCluster);
 
-        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+        var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
         Assert.That((outcome.Status, outcome.Changed), Is.EqualTo((SyncRunStatus.Succeeded, 1)));
         Assert.That(await OrganisationIdOfAsync(Left), Is.Not.EqualTo(await OrganisationIdOfAsync(Right)));

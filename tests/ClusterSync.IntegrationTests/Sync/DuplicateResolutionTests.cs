@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using ClusterSync.Sources.Eccp.Recorded;
+using ClusterSync.Sources.Recorded.Eccp;
 using ClusterSync.Storage;
 
 namespace ClusterSync.IntegrationTests.Sync;

@@ -1,5 +1,6 @@
 using ClusterSync.Core.Sync;
-using ClusterSync.Sources;
+using ClusterSync.Sources.Eccp;
+using ClusterSync.Sources.UsClusterMapping;
 using ClusterSync.Storage;
 using Microsoft.EntityFrameworkCore;
 using WireMock;
@@ -32,9 +33,9 @@ public sealed class FailedRunTests(StorageProvider provider)
         var before = await SyncRegistryThenChangeItAsync();
         _host.Upstreams.Intercept = page => Answer(page.Offset == SyncHarness.RegistryPageSize ? RecordedUpstreamServer.Status(500) : null);
 
-        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+        var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
-        var run = (await _host.RunsAsync(SourceIds.UsClusterMapping))[0];
+        var run = (await _host.RunsAsync(UsClusterMappingRegistration.SourceId))[0];
         Assert.That(outcome.Status, Is.EqualTo(SyncRunStatus.Failed));
         Assert.That(run.GetProperty("status").GetString(), Is.EqualTo(SyncRunStatus.Failed));
         Assert.That(run.GetProperty("error").GetString(), Does.StartWith("us-cluster-mapping: ").And.Contain("start=50").And.Contain("HTTP 500"));
@@ -54,11 +55,11 @@ public sealed class FailedRunTests(StorageProvider provider)
             settings["Sources:Eccp:CircuitBreaker:SamplingDuration"] = "00:00:30";
             settings["Sources:Eccp:CircuitBreaker:BreakDuration"] = "00:00:30";
         });
-        await _host.RunAsync(SourceIds.Eccp);
+        await _host.RunAsync(EccpRegistration.SourceId);
         var before = await _host.SnapshotAsync();
         _host.Upstreams.Intercept = page => Answer(page.Offset == 50 ? RecordedUpstreamServer.Status(503) : null);
 
-        var outcome = await _host.RunAsync(SourceIds.Eccp);
+        var outcome = await _host.RunAsync(EccpRegistration.SourceId);
 
         Assert.That(outcome.Status, Is.EqualTo(SyncRunStatus.Failed));
         Assert.That(outcome.Error, Does.StartWith("eccp: page 2 ").And.Contain("circuit breaker is open"));
@@ -70,15 +71,15 @@ public sealed class FailedRunTests(StorageProvider provider)
     {
         _host = await SyncHarness.StartAsync(provider);
         var before = await SyncRegistryThenChangeItAsync();
-        var held = _host.Upstreams.HoldPage(SourceIds.UsClusterMapping, SyncHarness.RegistryPageSize);
+        var held = _host.Upstreams.HoldPage(UsClusterMappingRegistration.SourceId, SyncHarness.RegistryPageSize);
         using var cancellation = new CancellationTokenSource();
 
-        var run = _host.RunAsync(SourceIds.UsClusterMapping, cancellationToken: cancellation.Token);
+        var run = _host.RunAsync(UsClusterMappingRegistration.SourceId, cancellationToken: cancellation.Token);
         await held.WaitAsync(TimeSpan.FromSeconds(20));
         await cancellation.CancelAsync();
 
         Assert.That(async () => await run, Throws.InstanceOf<OperationCanceledException>());
-        var latest = (await _host.RunsAsync(SourceIds.UsClusterMapping))[0];
+        var latest = (await _host.RunsAsync(UsClusterMappingRegistration.SourceId))[0];
         Assert.That(latest.GetProperty("status").GetString(), Is.EqualTo(SyncRunStatus.Failed));
         Assert.That(latest.GetProperty("error").GetString(), Does.Contain("Cancelled"));
         (await _host.SnapshotAsync()).AssertUnchangedSince(before);
@@ -91,7 +92,7 @@ public sealed class FailedRunTests(StorageProvider provider)
         var before = await SyncRegistryThenChangeItAsync();
         await ChangeEventInsertsAsync(fail: true);
 
-        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+        var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
         Assert.That(outcome.Status, Is.EqualTo(SyncRunStatus.Failed));
         Assert.That(outcome.Error, Does.Contain("change events are refused"));
@@ -103,14 +104,14 @@ public sealed class FailedRunTests(StorageProvider provider)
     {
         _host = await SyncHarness.StartAsync(provider);
         await SyncRegistryThenChangeItAsync();
-        var version = (await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, FirstPageDocument)).GetProperty("version").GetInt64();
+        var version = (await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, FirstPageDocument)).GetProperty("version").GetInt64();
         await ChangeEventInsertsAsync(fail: true);
-        await _host.RunAsync(SourceIds.UsClusterMapping);
+        await _host.RunAsync(UsClusterMappingRegistration.SourceId);
         await ChangeEventInsertsAsync(fail: false);
 
-        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+        var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
-        var organisation = await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, FirstPageDocument);
+        var organisation = await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, FirstPageDocument);
         Assert.That((outcome.Status, outcome.Changed, outcome.OrganisationsChanged), Is.EqualTo((SyncRunStatus.Succeeded, 1, 1)));
         Assert.That(organisation.GetProperty("version").GetInt64(), Is.EqualTo(version + 1));
     }
@@ -118,7 +119,7 @@ public sealed class FailedRunTests(StorageProvider provider)
     /// <summary>A first full registry sync, then a change on the first page that a second run would publish.</summary>
     private async Task<DirectorySnapshot> SyncRegistryThenChangeItAsync()
     {
-        var first = await _host.RunAsync(SourceIds.UsClusterMapping);
+        var first = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
         Assert.That(first.Succeeded, Is.True, first.Error);
         _host.Upstreams.EditRegistryDocument(FirstPageDocument, RecordedUpstreamServer.AddCluster);
         return await _host.SnapshotAsync();

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using ClusterSync.Sources;
-using ClusterSync.Sources.Eccp.Recorded;
-using ClusterSync.Sources.UsClusterMapping.Recorded;
+using ClusterSync.Sources.Eccp;
+using ClusterSync.Sources.Recorded.Eccp;
+using ClusterSync.Sources.Recorded.UsClusterMapping;
+using ClusterSync.Sources.UsClusterMapping;
 
 namespace ClusterSync.IntegrationTests.Sync;
 
@@ -20,9 +21,9 @@ internal static class FixtureTruth
 
     public static string Key(string source, string sourceId) => $"{source}:{sourceId}";
 
-    public static string EccpKey(EccpGroundTruth truth) => Key(SourceIds.Eccp, Text(truth.Nid));
+    public static string EccpKey(EccpGroundTruth truth) => Key(EccpRegistration.SourceId, Text(truth.Nid));
 
-    public static string RegistryKey(string id) => Key(SourceIds.UsClusterMapping, id);
+    public static string RegistryKey(string id) => Key(UsClusterMappingRegistration.SourceId, id);
 
     public static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using ClusterSync.Sources;
-using ClusterSync.Sources.Eccp.Recorded;
+using ClusterSync.Sources.Eccp;
+using ClusterSync.Sources.Recorded.Eccp;
+using ClusterSync.Sources.UsClusterMapping;
 using ClusterSync.Storage;
 using Microsoft.EntityFrameworkCore;
 using NJsonSchema;
@@ -31,7 +32,7 @@ public sealed class FullSyncTests(StorageProvider provider)
     [Test]
     public async Task Every_registry_document_lands_in_the_source_record_store()
     {
-        var stored = await StoredIdsAsync(SourceIds.UsClusterMapping);
+        var stored = await StoredIdsAsync(UsClusterMappingRegistration.SourceId);
 
         Assert.That(stored, Has.Count.EqualTo(FixtureTruth.RegistryDocumentCount));
         Assert.That(stored, Is.EquivalentTo(_host.Upstreams.RegistryIds));
@@ -40,7 +41,7 @@ public sealed class FullSyncTests(StorageProvider provider)
     [Test]
     public async Task Every_readable_ECCP_resource_lands_in_the_source_record_store()
     {
-        var stored = await StoredIdsAsync(SourceIds.Eccp);
+        var stored = await StoredIdsAsync(EccpRegistration.SourceId);
 
         Assert.That(stored, Is.EquivalentTo(FixtureTruth.EccpReadable.Select(t => FixtureTruth.Text(t.Nid))));
     }
@@ -76,8 +77,8 @@ public sealed class FullSyncTests(StorageProvider provider)
             r.GetProperty("newCount").GetInt32(), r.GetProperty("quarantinedCount").GetInt32()));
         Assert.That(summary, Is.EquivalentTo(new[]
         {
-            (SourceIds.UsClusterMapping, "succeeded", FixtureTruth.RegistryDocumentCount, FixtureTruth.RegistryDocumentCount, 0),
-            (SourceIds.Eccp, "succeeded", RecordedEccp.ResourceCount, FixtureTruth.EccpReadable.Count(), FixtureTruth.EccpFaulty.Count()),
+            (UsClusterMappingRegistration.SourceId, "succeeded", FixtureTruth.RegistryDocumentCount, FixtureTruth.RegistryDocumentCount, 0),
+            (EccpRegistration.SourceId, "succeeded", RecordedEccp.ResourceCount, FixtureTruth.EccpReadable.Count(), FixtureTruth.EccpFaulty.Count()),
         }));
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ClusterSync.Core.Sync;
-using ClusterSync.Sources;
+using ClusterSync.Sources.Eccp;
 using ClusterSync.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +19,7 @@ public sealed class IncrementalReadTests(StorageProvider provider)
     public async Task SyncEccpInFull()
     {
         _host = await SyncHarness.StartAsync(provider, s => s["Sources:Eccp:OverlapWindow"] = "02:00:00");
-        var outcome = await _host.RunAsync(SourceIds.Eccp);
+        var outcome = await _host.RunAsync(EccpRegistration.SourceId);
         Assert.That(outcome.Succeeded, Is.True, outcome.Error);
         _host.Upstreams.ResetRequestLog();
     }
@@ -36,10 +36,10 @@ public sealed class IncrementalReadTests(StorageProvider provider)
     [Test]
     public async Task The_first_run_keeps_the_newest_change_it_read_as_its_high_water_mark()
     {
-        var run = (await _host.RunsAsync(SourceIds.Eccp))[0];
+        var run = (await _host.RunsAsync(EccpRegistration.SourceId))[0];
 
         await using var db = _host.Database.Contexts.CreateDbContext();
-        var newest = (await db.SourceRecords.AsNoTracking().Where(r => r.Source == SourceIds.Eccp).Select(r => r.SourceUpdatedAt).ToListAsync()).Max();
+        var newest = (await db.SourceRecords.AsNoTracking().Where(r => r.Source == EccpRegistration.SourceId).Select(r => r.SourceUpdatedAt).ToListAsync()).Max();
         Assert.That(newest, Is.Not.Null);
         Assert.That(run.GetProperty("highWaterMark").GetDateTimeOffset(), Is.EqualTo(newest));
     }
@@ -47,9 +47,9 @@ public sealed class IncrementalReadTests(StorageProvider provider)
     [Test]
     public async Task An_incremental_run_asks_for_changes_since_the_high_water_mark_minus_the_overlap_window()
     {
-        var mark = (await _host.RunsAsync(SourceIds.Eccp))[0].GetProperty("highWaterMark").GetDateTimeOffset();
+        var mark = (await _host.RunsAsync(EccpRegistration.SourceId))[0].GetProperty("highWaterMark").GetDateTimeOffset();
 
-        var outcome = await _host.RunAsync(SourceIds.Eccp, ReadMode.Incremental);
+        var outcome = await _host.RunAsync(EccpRegistration.SourceId, ReadMode.Incremental);
 
         var queries = _host.Upstreams.EccpQueries();
         var since = (mark - Overlap).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
@@ -65,9 +65,9 @@ public sealed class IncrementalReadTests(StorageProvider provider)
     {
         var before = await _host.ListOrganisationsAsync();
 
-        var outcome = await _host.RunAsync(SourceIds.Eccp, ReadMode.Incremental);
+        var outcome = await _host.RunAsync(EccpRegistration.SourceId, ReadMode.Incremental);
 
-        var runs = await _host.RunsAsync(SourceIds.Eccp);
+        var runs = await _host.RunsAsync(EccpRegistration.SourceId);
         Assert.That((outcome.Status, outcome.Gone), Is.EqualTo((SyncRunStatus.Succeeded, 0)));
         Assert.That(outcome.ItemsRead, Is.LessThan(before.Count));
         Assert.That(runs[0].GetProperty("mode").GetString(), Is.EqualTo("incremental"));

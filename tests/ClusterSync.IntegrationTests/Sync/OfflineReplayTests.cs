@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ClusterSync.Core.Sync;
 using ClusterSync.IntegrationTests.Infrastructure;
-using ClusterSync.Sources;
+using ClusterSync.Sources.UsClusterMapping;
 using ClusterSync.Storage;
 
 namespace ClusterSync.IntegrationTests.Sync;
@@ -89,7 +89,7 @@ public sealed class OfflineReplayTests(StorageProvider provider)
 
     private static async Task<JsonElement?> RegistryRunAsync(HttpClient client)
     {
-        var runs = await SyncHarness.GetItemsAsync(client, "/v1/sync-runs?source=" + SourceIds.UsClusterMapping);
+        var runs = await SyncHarness.GetItemsAsync(client, "/v1/sync-runs?source=" + UsClusterMappingRegistration.SourceId);
         return runs.GetArrayLength() > 0 ? runs[0] : null;
     }
 }

@@ -3,9 +3,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClusterSync.IntegrationTests.Sources;
-using ClusterSync.Sources;
-using ClusterSync.Sources.Eccp.Recorded;
-using ClusterSync.Sources.UsClusterMapping.Recorded;
+using ClusterSync.Sources.Eccp;
+using ClusterSync.Sources.Recorded.Eccp;
+using ClusterSync.Sources.Recorded.UsClusterMapping;
+using ClusterSync.Sources.UsClusterMapping;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -31,9 +32,9 @@ internal sealed class RecordedUpstreamServer : IDisposable
     public RecordedUpstreamServer()
     {
         _server.Given(Request.Create().WithPath(RegistryPath).UsingGet())
-            .RespondWith(Response.Create().WithCallback(request => AnswerAsync(request, SourceIds.UsClusterMapping, "start", ServeRegistry)));
+            .RespondWith(Response.Create().WithCallback(request => AnswerAsync(request, UsClusterMappingRegistration.SourceId, "start", ServeRegistry)));
         _server.Given(Request.Create().WithPath(RecordedEccp.ListingPath).UsingGet())
-            .RespondWith(Response.Create().WithCallback(request => AnswerAsync(request, SourceIds.Eccp, "page[offset]", ServeEccp)));
+            .RespondWith(Response.Create().WithCallback(request => AnswerAsync(request, EccpRegistration.SourceId, "page[offset]", ServeEccp)));
     }
 
     /// <summary>Base address of the registry API (<c>…/data</c>).</summary>

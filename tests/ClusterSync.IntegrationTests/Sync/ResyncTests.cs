@@ -2,7 +2,8 @@ using System.Net;
 using System.Text.Json;
 using ClusterSync.Core.Publication;
 using ClusterSync.Core.Sync;
-using ClusterSync.Sources;
+using ClusterSync.Sources.Eccp;
+using ClusterSync.Sources.UsClusterMapping;
 using ClusterSync.Storage;
 using ClusterSync.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class ResyncTests(StorageProvider provider)
         var rowsBefore = await DirectorySnapshot.CountRowsAsync(_host.Database.Contexts);
         var before = await _host.SnapshotAsync();
 
-        var outcomes = new[] { await _host.RunAsync(SourceIds.UsClusterMapping), await _host.RunAsync(SourceIds.Eccp) };
+        var outcomes = new[] { await _host.RunAsync(UsClusterMappingRegistration.SourceId), await _host.RunAsync(EccpRegistration.SourceId) };
 
         var rowsAfter = await DirectorySnapshot.CountRowsAsync(_host.Database.Contexts);
         rowsBefore["sync_runs"] += outcomes.Length;
@@ -50,13 +51,13 @@ public sealed class ResyncTests(StorageProvider provider)
     [Test]
     public async Task A_changed_registry_document_is_reported_changed_and_its_organisation_gets_a_new_version_and_one_updated_event()
     {
-        await _host.RunAsync(SourceIds.UsClusterMapping);
-        var organisation = await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, Singleton);
+        await _host.RunAsync(UsClusterMappingRegistration.SourceId);
+        var organisation = await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, Singleton);
         var id = organisation.GetProperty("id").GetString()!;
         var lastSequence = await LastSequenceAsync();
         _host.Upstreams.EditRegistryDocument(Singleton, RecordedUpstreamServer.AddCluster);
 
-        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+        var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
         var events = await EventsAfterAsync(lastSequence);
         var after = await _host.GetJsonAsync($"/v1/organisations/{id}");
@@ -69,12 +70,12 @@ public sealed class ResyncTests(StorageProvider provider)
     public async Task After_a_restart_a_changed_document_updates_only_its_own_organisation()
     {
         await _host.RunBothAsync();
-        var id = (await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, Singleton)).GetProperty("id").GetString();
+        var id = (await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, Singleton)).GetProperty("id").GetString();
         var lastSequence = await LastSequenceAsync();
         await _host.RestartAsync();
         _host.Upstreams.EditRegistryDocument(Singleton, RecordedUpstreamServer.AddCluster);
 
-        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+        var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
         var events = await EventsAfterAsync(lastSequence);
         Assert.That((outcome.Status, outcome.Changed, outcome.OrganisationsChanged), Is.EqualTo((SyncRunStatus.Succeeded, 1, 1)));
@@ -84,10 +85,10 @@ public sealed class ResyncTests(StorageProvider provider)
     [Test]
     public async Task Change_event_sequences_strictly_increase_from_one_run_to_the_next()
     {
-        await _host.RunAsync(SourceIds.UsClusterMapping);
+        await _host.RunAsync(UsClusterMappingRegistration.SourceId);
         _host.Upstreams.EditRegistryDocument(Singleton, RecordedUpstreamServer.AddCluster);
-        await _host.RunAsync(SourceIds.UsClusterMapping);
-        await _host.RunAsync(SourceIds.Eccp);
+        await _host.RunAsync(UsClusterMappingRegistration.SourceId);
+        await _host.RunAsync(EccpRegistration.SourceId);
 
         var events = await EventsAfterAsync(0);
 
@@ -99,12 +100,12 @@ public sealed class ResyncTests(StorageProvider provider)
     [Test]
     public async Task A_record_missing_from_a_full_listing_is_gone_with_a_tombstone_and_its_organisation_answers_410()
     {
-        await _host.RunAsync(SourceIds.UsClusterMapping);
-        var id = (await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, Singleton)).GetProperty("id").GetString()!;
+        await _host.RunAsync(UsClusterMappingRegistration.SourceId);
+        var id = (await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, Singleton)).GetProperty("id").GetString()!;
         var lastSequence = await LastSequenceAsync();
         _host.Upstreams.RemoveRegistryDocuments([Singleton]);
 
-        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+        var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
         using var response = await _host.Client.GetAsync($"/v1/organisations/{id}");
         var events = await EventsAfterAsync(lastSequence);
@@ -117,15 +118,15 @@ public sealed class ResyncTests(StorageProvider provider)
     [Test]
     public async Task A_record_that_reappears_after_it_was_gone_is_stored_again_under_a_new_organisation_id()
     {
-        await _host.RunAsync(SourceIds.UsClusterMapping);
-        var deleted = (await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, Singleton)).GetProperty("id").GetString();
+        await _host.RunAsync(UsClusterMappingRegistration.SourceId);
+        var deleted = (await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, Singleton)).GetProperty("id").GetString();
         _host.Upstreams.RemoveRegistryDocuments([Singleton]);
-        await _host.RunAsync(SourceIds.UsClusterMapping);
+        await _host.RunAsync(UsClusterMappingRegistration.SourceId);
         _host.Upstreams.RestoreRegistryDocuments([Singleton]);
 
-        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+        var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
-        var revived = await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, Singleton);
+        var revived = await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, Singleton);
         using var old = await _host.Client.GetAsync($"/v1/organisations/{deleted}");
         Assert.That((outcome.Status, outcome.New, outcome.Gone), Is.EqualTo((SyncRunStatus.Succeeded, 1, 0)));
         Assert.That(revived.GetProperty("id").GetString(), Is.Not.EqualTo(deleted));
@@ -135,11 +136,11 @@ public sealed class ResyncTests(StorageProvider provider)
     [Test]
     public async Task A_record_whose_new_version_is_quarantined_is_not_gone_and_keeps_its_organisation()
     {
-        await _host.RunAsync(SourceIds.UsClusterMapping);
-        var id = (await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, Singleton)).GetProperty("id").GetString();
+        await _host.RunAsync(UsClusterMappingRegistration.SourceId);
+        var id = (await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, Singleton)).GetProperty("id").GetString();
         _host.Upstreams.EditRegistryDocument(Singleton, d => d["label"] = " ");
 
-        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+        var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
         var quarantine = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/quarantine?source=us-cluster-mapping");
         using var organisation = await _host.Client.GetAsync($"/v1/organisations/{id}");
@@ -151,31 +152,31 @@ public sealed class ResyncTests(StorageProvider provider)
     [Test]
     public async Task A_quarantined_record_read_correctly_again_is_resolved_and_keeps_its_organisation_id()
     {
-        await _host.RunAsync(SourceIds.UsClusterMapping);
-        var id = (await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, Singleton)).GetProperty("id").GetString();
+        await _host.RunAsync(UsClusterMappingRegistration.SourceId);
+        var id = (await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, Singleton)).GetProperty("id").GetString();
         string? label = null;
         _host.Upstreams.EditRegistryDocument(Singleton, d => (label, d["label"]) = (d["label"]!.GetValue<string>(), " "));
-        await _host.RunAsync(SourceIds.UsClusterMapping);
+        await _host.RunAsync(UsClusterMappingRegistration.SourceId);
         _host.Upstreams.EditRegistryDocument(Singleton, d => d["label"] = label);
 
-        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+        var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
         var quarantine = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/quarantine?source=us-cluster-mapping&includeResolved=true");
         Assert.That(outcome.Succeeded, Is.True, outcome.Error);
         Assert.That(quarantine.EnumerateArray().Select(q => q.GetProperty("resolvedInRunId").GetInt64()), Is.EqualTo(new[] { outcome.RunId }));
-        Assert.That((await _host.OrganisationOfAsync(SourceIds.UsClusterMapping, Singleton)).GetProperty("id").GetString(), Is.EqualTo(id));
+        Assert.That((await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, Singleton)).GetProperty("id").GetString(), Is.EqualTo(id));
     }
 
     [Test]
     public async Task The_deletion_guard_refuses_a_listing_that_lost_most_records_and_nothing_is_published()
     {
-        await _host.RunAsync(SourceIds.UsClusterMapping);
+        await _host.RunAsync(UsClusterMappingRegistration.SourceId);
         var before = await _host.SnapshotAsync();
         _host.Upstreams.RemoveRegistryDocuments(_host.Upstreams.RegistryIds.Skip(20));
 
-        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping);
+        var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
-        var run = (await _host.RunsAsync(SourceIds.UsClusterMapping))[0];
+        var run = (await _host.RunsAsync(UsClusterMappingRegistration.SourceId))[0];
         Assert.That(outcome.Status, Is.EqualTo(SyncRunStatus.Failed));
         Assert.That(run.GetProperty("status").GetString(), Is.EqualTo(SyncRunStatus.Failed));
         Assert.That(run.GetProperty("error").GetString(), Does.StartWith("The listing would delete 125 of 145 records").And.Contain("deletion guard"));
@@ -185,11 +186,11 @@ public sealed class ResyncTests(StorageProvider provider)
     [Test]
     public async Task Confirmed_deletions_let_a_listing_that_lost_most_records_delete_them()
     {
-        await _host.RunAsync(SourceIds.UsClusterMapping);
+        await _host.RunAsync(UsClusterMappingRegistration.SourceId);
         var kept = _host.Upstreams.RegistryIds.Take(20).ToList();
         _host.Upstreams.RemoveRegistryDocuments(_host.Upstreams.RegistryIds.Skip(20));
 
-        var outcome = await _host.RunAsync(SourceIds.UsClusterMapping, confirmDeletions: true);
+        var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId, confirmDeletions: true);
 
         var members = (await _host.ListOrganisationsAsync()).SelectMany(SyncHarness.Members);
         Assert.That((outcome.Status, outcome.Gone), Is.EqualTo((SyncRunStatus.Succeeded, 125)));

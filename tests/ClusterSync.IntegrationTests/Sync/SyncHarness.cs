@@ -5,7 +5,8 @@ using ClusterSync.Core.Sync;
 using ClusterSync.Host.Sync;
 using ClusterSync.IntegrationTests.Infrastructure;
 using ClusterSync.IntegrationTests.Sources;
-using ClusterSync.Sources;
+using ClusterSync.Sources.Eccp;
+using ClusterSync.Sources.UsClusterMapping;
 using ClusterSync.Storage;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -97,7 +98,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     /// <summary>Syncs the registry, then ECCP, and fails the test unless both succeed.</summary>
     public async Task RunBothAsync()
     {
-        foreach (var source in new[] { SourceIds.UsClusterMapping, SourceIds.Eccp })
+        foreach (var source in new[] { UsClusterMappingRegistration.SourceId, EccpRegistration.SourceId })
         {
             var outcome = await RunAsync(source);
             Assert.That(outcome.Succeeded, Is.True, $"{source}: {outcome.Error}");

@@ -1,11 +1,10 @@
 using System.Globalization;
-using ClusterSync.Sources.Recorded;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace ClusterSync.Sources.UsClusterMapping.Recorded;
+namespace ClusterSync.Sources.Recorded.UsClusterMapping;
 
 /// <summary>
-/// Serves recorded U.S. Cluster Mapping responses (see <c>UsClusterMapping/Recorded/README.md</c>), so
+/// Serves recorded U.S. Cluster Mapping responses (see <c>UsClusterMapping/README.md</c> in this project), so
 /// the real client, resilience pipeline and mapping can run offline against a local HTTP server.
 /// Covers <c>/meta/clusters</c>, <c>/region</c> and <c>/content/organization?start=&amp;limit=</c>,
 /// paging like the real API: no sort, default limit 10,000, one matching document as a bare object.

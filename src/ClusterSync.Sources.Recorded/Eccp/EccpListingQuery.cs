@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Primitives;
 
-namespace ClusterSync.Sources.Eccp.Recorded;
+namespace ClusterSync.Sources.Recorded.Eccp;
 
 /// <summary>The JSON:API query parameters the recorded listing honours, parsed and checked.</summary>
 internal sealed partial class EccpListingQuery

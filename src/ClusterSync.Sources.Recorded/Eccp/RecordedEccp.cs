@@ -2,13 +2,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using ClusterSync.Sources.Recorded;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace ClusterSync.Sources.Eccp.Recorded;
+namespace ClusterSync.Sources.Recorded.Eccp;
 
 /// <summary>
-/// Serves the MODELLED ECCP fixture (<c>Eccp/Recorded/README.md</c>) the way Drupal's JSON:API would:
+/// Serves the MODELLED ECCP fixture (<c>Eccp/README.md</c> in this project) the way Drupal's JSON:API would:
 /// <c>GET …/jsonapi/node/cluster_organisation</c> with <c>page[limit]</c> (at most 50),
 /// <c>page[offset]</c>, <c>sort</c>, <c>filter[…][condition][path|operator|value]</c> on <c>changed</c> or
 /// <c>drupal_internal__nid</c>, and <c>include=field_ecosystems,field_sectors</c>; pages are cut on each

@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ClusterSync.Sources.UsClusterMapping;
+using ClusterSync.Sources.UsClusterMapping.Dtos;
 
-namespace ClusterSync.Sources.UsClusterMapping.Recorded;
+namespace ClusterSync.Sources.Recorded.UsClusterMapping;
 
 /// <summary>
 /// Turns the registry's organisation–cluster CSV into the Solr documents <c>/content/organization</c>
@@ -49,7 +51,7 @@ internal static class RecordedRegistry
     /// <summary>Cluster name → code, from a <c>/meta/clusters</c> response.</summary>
     public static IReadOnlyDictionary<string, string> ClusterCodesByName(string metaClustersJson)
     {
-        var clusters = JsonSerializer.Deserialize<IReadOnlyList<Dtos.BenchmarkCluster>>(metaClustersJson, UsClusterMappingJson.Options) ?? [];
+        var clusters = JsonSerializer.Deserialize<IReadOnlyList<BenchmarkCluster>>(metaClustersJson, UsClusterMappingJson.Options) ?? [];
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var cluster in clusters)
         {

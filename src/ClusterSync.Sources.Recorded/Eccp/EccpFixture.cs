@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using ClusterSync.Sources.Recorded;
 
-namespace ClusterSync.Sources.Eccp.Recorded;
+namespace ClusterSync.Sources.Recorded.Eccp;
 
 /// <summary>A fixture resource with the node id and change time the listing filters and sorts on.</summary>
 internal sealed record EccpFixtureNode(long Nid, long Changed, JsonElement Resource);
