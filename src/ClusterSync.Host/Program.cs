@@ -1,5 +1,5 @@
 using ClusterSync.Host.Cli;
 
 // `ClusterSync.Host` serves the directory; `ClusterSync.Host <verb> ...` runs one command and exits
-// (migrate, resolve, evaluate, generate, api-key). See README.md.
+// (migrate, resolve, api-key). See README.md.
 return await Commands.RunAsync(args);

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using ClusterSync.Core.Matching;
 
-namespace ClusterSync.Host.Resolution;
+namespace ClusterSync.Batch;
 
 /// <summary>The <c>resolve</c> and <c>evaluate</c> commands: the matching engine over a CSV, no database, no server.</summary>
 public static class BatchResolution

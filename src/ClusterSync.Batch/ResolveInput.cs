@@ -6,7 +6,7 @@ using ClusterSync.Core.Normalisation.Web;
 using ClusterSync.Core.Records;
 using nietras.SeparatedValues;
 
-namespace ClusterSync.Host.Resolution;
+namespace ClusterSync.Batch;
 
 /// <summary>
 /// Reads the CSV of the <c>resolve</c> and <c>evaluate</c> commands: a header naming any of
