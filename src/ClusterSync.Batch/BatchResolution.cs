@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ClusterSync.Core.Matching;
+using nietras.SeparatedValues;
 
 namespace ClusterSync.Batch;
 
@@ -96,22 +97,17 @@ public static class BatchResolution
             System.IO.Directory.CreateDirectory(folder);
         }
 
-        await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
-        await writer.WriteAsync("id,cluster_id\n");
-        var line = new StringBuilder();
+        await using var stream = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        await using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(stream, leaveOpen: true);
+        writer.Header.Add(["id", "cluster_id"]);
+        await writer.Header.WriteAsync();
         for (var i = 0; i < ids.Length; i++)
         {
-            line.Clear();
-            AppendCsv(line, ids[i]).Append(',');
-            AppendCsv(line, labels[i]).Append('\n');
-            await writer.WriteAsync(line);
+            using var row = writer.NewRow();
+            row[0].Set(ids[i]);
+            row[1].Set(labels[i]);
         }
     }
-
-    private static StringBuilder AppendCsv(StringBuilder builder, string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0
-            ? builder.Append(value)
-            : builder.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
 
     private static IProgress<string>? Progress(int rows, Stopwatch clock, TextWriter stderr) =>
         rows < ProgressThreshold ? null : new ImmediateProgress(message =>

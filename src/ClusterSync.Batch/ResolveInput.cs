@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClusterSync.Core.Csv;
 using ClusterSync.Core.Matching;
 using ClusterSync.Core.Normalisation.Countries;
 using ClusterSync.Core.Normalisation.Email;
@@ -20,6 +21,9 @@ public static class ResolveInput
     public static readonly string[] Columns =
         ["id", "name", "acronym", "country", "region", "city", "postal_code", "street", "website", "email", "phone", "lat", "lon", "sectors", "founded"];
 
+    /// <summary>Rows read before they are prepared in parallel: the raw text of a large file is never held whole.</summary>
+    private const int ChunkSize = 16_384;
+
     /// <summary>Reads and prepares every row. Throws <see cref="ResolveInputException"/> with a one-line reason.</summary>
     public static ResolveRows Read(string path, bool requireTruth)
     {
@@ -28,33 +32,52 @@ public static class ResolveInput
             throw new ResolveInputException($"cannot read '{path}': no such file.");
         }
 
+        var lastRow = 0;
         try
         {
-            using var reader = Sep.New(',').Reader(o => o with { Unescape = true, HasHeader = true, DisableColCountCheck = true })
-                .FromFile(path);
-            var columns = Map(reader.Header, requireTruth);
-            var rows = reader.ParallelEnumerate(row => Parse(row, columns)).ToList();
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < rows.Count; i++)
+            using var reader = StrictCsv.Reader.FromFile(path);
+            string[]? header = null;
+            var columns = Array.Empty<int>();
+            var rows = new List<ResolveRow>();
+            var chunk = new List<(string[] Cells, int Row)>(ChunkSize);
+            foreach (var row in reader)
             {
-                if (rows[i].Id.Length == 0)
+                lastRow = row.RowIndex + 1;
+                if (StrictCsv.IsBlank(row))
                 {
-                    throw new ResolveInputException($"row {i + 2} has an empty id.");
+                    continue;
                 }
 
-                if (!ids.Add(rows[i].Id))
+                if (header is null)
                 {
-                    throw new ResolveInputException($"duplicate id '{rows[i].Id}' (row {i + 2}); every id must be unique.");
+                    header = StrictCsv.Cells(row, null);
+                    columns = Map(header, requireTruth);
+                    continue;
                 }
 
-                if (requireTruth && string.IsNullOrEmpty(rows[i].TrueCluster))
+                var cells = StrictCsv.Cells(row, header);
+                StrictCsv.CheckWidth(row, header.Length);
+                chunk.Add((cells, lastRow));
+                if (chunk.Count == ChunkSize)
                 {
-                    throw new ResolveInputException($"row {i + 2} has no true_cluster.");
+                    Prepare(chunk, columns, rows);
                 }
             }
 
+            if (header is null)
+            {
+                throw new ResolveInputException($"cannot read '{path}': the file is empty; it needs a header row with an 'id' column.");
+            }
+
+            Prepare(chunk, columns, rows);
+            Check(rows, requireTruth);
             return new ResolveRows(
                 [.. rows.Select(r => r.Id)], [.. rows.Select(r => r.Input)], [.. rows.Select(r => r.TrueCluster)]);
+        }
+        catch (NotSupportedException ex)
+        {
+            // Sep's longest row: past it, almost always a quote that is never closed.
+            throw new ResolveInputException($"cannot read '{path}': row {lastRow + 1}: {ex.Message.ReplaceLineEndings(" ")}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
         {
@@ -62,12 +85,43 @@ public static class ResolveInput
         }
     }
 
-    private static int[] Map(SepReaderHeader header, bool requireTruth)
+    /// <summary>Prepares a chunk of rows in parallel (in their order) and empties it.</summary>
+    private static void Prepare(List<(string[] Cells, int Row)> chunk, int[] columns, List<ResolveRow> rows)
     {
-        var names = header.ColNames.Select(n => n.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
+        var prepared = new ResolveRow[chunk.Count];
+        Parallel.For(0, chunk.Count, i => prepared[i] = Parse(chunk[i].Cells, chunk[i].Row, columns));
+        rows.AddRange(prepared);
+        chunk.Clear();
+    }
+
+    private static void Check(List<ResolveRow> rows, bool requireTruth)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (row.Id.Length == 0)
+            {
+                throw new ResolveInputException($"row {row.Row} has an empty id.");
+            }
+
+            if (!ids.Add(row.Id))
+            {
+                throw new ResolveInputException($"duplicate id '{row.Id}' (row {row.Row}); every id must be unique.");
+            }
+
+            if (requireTruth && string.IsNullOrEmpty(row.TrueCluster))
+            {
+                throw new ResolveInputException($"row {row.Row} has no true_cluster.");
+            }
+        }
+    }
+
+    private static int[] Map(string[] header, bool requireTruth)
+    {
+        var names = header.Select(n => n.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
         if (!names.Contains("id"))
         {
-            throw new ResolveInputException($"the header has no 'id' column (found: {string.Join(", ", header.ColNames)}).");
+            throw new ResolveInputException($"the header has no 'id' column (found: {string.Join(", ", header)}).");
         }
 
         if (requireTruth && !names.Contains("true_cluster"))
@@ -78,7 +132,7 @@ public static class ResolveInput
         return [.. Columns.Append("true_cluster").Select(c => names.IndexOf(c))];
     }
 
-    private static ResolveRow Parse(SepReader.Row row, int[] columns)
+    private static ResolveRow Parse(string[] row, int number, int[] columns)
     {
         var id = Get(row, columns, 0) ?? "";
         var website = WebAddressCanonicaliser.Default.Canonicalise(Get(row, columns, 8));
@@ -101,19 +155,19 @@ public static class ResolveInput
             Sectors = Sectors(Get(row, columns, 13)),
             YearFounded = int.TryParse(Get(row, columns, 14), NumberStyles.Integer, CultureInfo.InvariantCulture, out var year) ? year : null,
         };
-        return new ResolveRow(id, input, Get(row, columns, 15));
+        return new ResolveRow(id, number, input, Get(row, columns, 15));
     }
 
-    private static string? Get(SepReader.Row row, int[] columns, int column)
+    private static string? Get(string[] row, int[] columns, int column)
     {
         var index = columns[column];
-        if (index < 0 || index >= row.ColCount)
+        if (index < 0)
         {
             return null;
         }
 
-        var span = row[index].Span.Trim();
-        return span.IsEmpty ? null : span.ToString();
+        var value = row[index].Trim();
+        return value.Length == 0 ? null : value;
     }
 
     private static double? Number(string? text) =>
@@ -136,8 +190,8 @@ public static class ResolveInput
     }
 }
 
-/// <summary>One input row: its id, what the engine compares, and (for evaluation) its true cluster.</summary>
-public sealed record ResolveRow(string Id, MatchInput Input, string? TrueCluster);
+/// <summary>One input row: its id, its number in the file (the header is row 1), what the engine compares, and (for evaluation) its true cluster.</summary>
+public sealed record ResolveRow(string Id, int Row, MatchInput Input, string? TrueCluster);
 
 /// <summary>The rows of an input file, column-wise; <see cref="Inputs"/> may be cleared once the engine has them.</summary>
 public sealed record ResolveRows(string[] Ids, MatchInput[] Inputs, string?[] TrueClusters)

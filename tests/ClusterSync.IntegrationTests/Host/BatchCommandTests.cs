@@ -70,6 +70,29 @@ public class BatchCommandTests
             "row 3 has an empty id");
 
     [Test]
+    public async Task Resolve_of_a_row_with_an_unterminated_quote_is_one_error_naming_the_row()
+    {
+        var input = Write("in.csv", "id,name,country\n1,\"Aerospace Valley,FR\n2,Photonics Cluster,DE\n");
+        var output = Path.Combine(_folder.FullName, "o.csv");
+
+        await BatchFiles.AssertOneErrorLineAsync(HostProcess.RunAsync(["resolve", "--input", input, "--output", output]),
+            "row 2 (line 2): column 'name' opens a quote that is never closed");
+        Assert.That(File.Exists(output), Is.False, "nothing is written from a file that was not read whole");
+    }
+
+    [TestCase("2,Photonics Cluster,DE,Munich\n", 4)]
+    [TestCase("2,Photonics Cluster\n", 2)]
+    public async Task Resolve_of_a_row_with_the_wrong_number_of_columns_is_one_error_naming_the_row(string row, int columns)
+    {
+        var input = Write("in.csv", "id,name,country\n1,Aerospace Valley,FR\n" + row + "3,Lombardy Aerospace Cluster,IT\n");
+        var output = Path.Combine(_folder.FullName, "o.csv");
+
+        await BatchFiles.AssertOneErrorLineAsync(HostProcess.RunAsync(["resolve", "--input", input, "--output", output]),
+            $"row 3 (line 3) has {columns} columns where the header has 3");
+        Assert.That(File.Exists(output), Is.False, "nothing is written from a file that was not read whole");
+    }
+
+    [Test]
     public Task Resolve_of_a_missing_file_is_one_clear_error() =>
         BatchFiles.AssertOneErrorLineAsync(HostProcess.RunAsync(["resolve", "--input", Path.Combine(_folder.FullName, "absent.csv"), "--output", Path.Combine(_folder.FullName, "o.csv")]),
             "no such file");
