@@ -1,9 +1,6 @@
-using System.Globalization;
 using ClusterSync.Core.Csv;
 using ClusterSync.Core.Matching;
-using ClusterSync.Core.Normalisation.Countries;
-using ClusterSync.Core.Normalisation.Email;
-using ClusterSync.Core.Normalisation.Web;
+using ClusterSync.Core.Normalisation;
 using ClusterSync.Core.Records;
 using nietras.SeparatedValues;
 
@@ -13,6 +10,9 @@ namespace ClusterSync.Batch;
 /// Reads the CSV of the <c>resolve</c> and <c>evaluate</c> commands: a header naming any of
 /// <c>id,name,acronym,country,region,city,postal_code,street,website,email,phone,lat,lon,sectors,founded</c>
 /// (plus <c>true_cluster</c> for evaluation); unknown columns are ignored and any value may be empty.
+/// Each row becomes the service's <see cref="RawOrganisation"/> and goes through the service's
+/// <see cref="OrganisationNormaliser"/>, so that a measurement measures what production runs; a row the
+/// normaliser quarantines (no name, no known country, ...) is kept, with its reason, as its own cluster.
 /// </summary>
 public static class ResolveInput
 {
@@ -71,8 +71,7 @@ public static class ResolveInput
 
             Prepare(chunk, columns, rows);
             Check(rows, requireTruth);
-            return new ResolveRows(
-                [.. rows.Select(r => r.Id)], [.. rows.Select(r => r.Input)], [.. rows.Select(r => r.TrueCluster)]);
+            return ResolveRows.From(rows);
         }
         catch (NotSupportedException ex)
         {
@@ -132,30 +131,32 @@ public static class ResolveInput
         return [.. Columns.Append("true_cluster").Select(c => names.IndexOf(c))];
     }
 
+    /// <summary>The row as a connector would hand it to the service, normalised as the service normalises it.</summary>
     private static ResolveRow Parse(string[] row, int number, int[] columns)
     {
         var id = Get(row, columns, 0) ?? "";
-        var website = WebAddressCanonicaliser.Default.Canonicalise(Get(row, columns, 8));
-        var input = new MatchInput
+        var raw = new RawOrganisation
         {
-            Key = new SourceRecordKey(Source, id),
-            Name = Get(row, columns, 1) ?? "",
+            Source = Source,
+            SourceId = id,
+            Name = Get(row, columns, 1),
             Acronym = Get(row, columns, 2),
-            Country = CountryResolver.Default.Resolve(Get(row, columns, 3)),
+            Country = Get(row, columns, 3),
             Region = Get(row, columns, 4),
             Locality = Get(row, columns, 5),
             PostalCode = Get(row, columns, 6),
             Street = Get(row, columns, 7),
-            WebsiteDomain = website?.RegistrableDomain ?? website?.Host,
-            WebsitePath = MatchInput.FirstPathSegment(website?.Url),
-            EmailDomain = EmailDomainExtractor.Default.Extract(Get(row, columns, 9)),
+            Website = Get(row, columns, 8),
+            Email = Get(row, columns, 9),
             Phone = Get(row, columns, 10),
-            Latitude = Number(Get(row, columns, 11)),
-            Longitude = Number(Get(row, columns, 12)),
+            Latitude = Get(row, columns, 11),
+            Longitude = Get(row, columns, 12),
             Sectors = Sectors(Get(row, columns, 13)),
-            YearFounded = int.TryParse(Get(row, columns, 14), NumberStyles.Integer, CultureInfo.InvariantCulture, out var year) ? year : null,
+            YearFounded = Get(row, columns, 14),
         };
-        return new ResolveRow(id, number, input, Get(row, columns, 15));
+        var outcome = OrganisationNormaliser.Default.Normalise(raw);
+        var input = outcome.Record is { } record ? MatchInput.From(record) : null;
+        return new ResolveRow(id, number, input, outcome.QuarantineReason, Get(row, columns, 15));
     }
 
     private static string? Get(string[] row, int[] columns, int column)
@@ -170,33 +171,62 @@ public static class ResolveInput
         return value.Length == 0 ? null : value;
     }
 
-    private static double? Number(string? text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
-
-    private static IReadOnlyList<(string Code, double Weight)> Sectors(string? text)
+    /// <summary><c>scheme:code</c> pairs separated by <c>;</c>; the normaliser drops unknown schemes and codes.</summary>
+    private static IReadOnlyList<RawSector> Sectors(string? text)
     {
         if (text is null)
         {
             return [];
         }
 
-        var result = new List<(string, double)>();
+        var result = new List<RawSector>();
         foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            result.Add((part.ToLowerInvariant(), 1.0));
+            var colon = part.IndexOf(':', StringComparison.Ordinal);
+            result.Add(colon < 0 ? new RawSector("", part) : new RawSector(part[..colon].Trim(), part[(colon + 1)..].Trim()));
         }
 
         return result;
     }
 }
 
-/// <summary>One input row: its id, its number in the file (the header is row 1), what the engine compares, and (for evaluation) its true cluster.</summary>
-public sealed record ResolveRow(string Id, int Row, MatchInput Input, string? TrueCluster);
+/// <summary>
+/// One input row: its id, its number in the file (the header is row 1), what the engine compares (null when
+/// normalisation quarantined the row, with the reason) and, for evaluation, its true cluster.
+/// </summary>
+public sealed record ResolveRow(string Id, int Row, MatchInput? Input, string? QuarantineReason, string? TrueCluster);
 
-/// <summary>The rows of an input file, column-wise; <see cref="Inputs"/> may be cleared once the engine has them.</summary>
-public sealed record ResolveRows(string[] Ids, MatchInput[] Inputs, string?[] TrueClusters)
+/// <summary>A row the normaliser would not accept: it is no record of the engine and stays its own cluster.</summary>
+public sealed record QuarantinedRow(string Id, int Row, string Reason);
+
+/// <summary>
+/// The rows of an input file, column-wise. <see cref="Inputs"/> holds the normalised rows in file order and
+/// <see cref="InputRows"/> the index of each in <see cref="Ids"/>; its entries may be cleared once the engine has them.
+/// </summary>
+public sealed record ResolveRows(string[] Ids, MatchInput[] Inputs, int[] InputRows, string?[] TrueClusters, IReadOnlyList<QuarantinedRow> Quarantined)
 {
     public int Count => Ids.Length;
+
+    internal static ResolveRows From(List<ResolveRow> rows)
+    {
+        var inputs = new List<MatchInput>(rows.Count);
+        var inputRows = new List<int>(rows.Count);
+        var quarantined = new List<QuarantinedRow>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Input is { } input)
+            {
+                inputs.Add(input);
+                inputRows.Add(i);
+            }
+            else
+            {
+                quarantined.Add(new QuarantinedRow(rows[i].Id, rows[i].Row, rows[i].QuarantineReason ?? "not normalised"));
+            }
+        }
+
+        return new ResolveRows([.. rows.Select(r => r.Id)], [.. inputs], [.. inputRows], [.. rows.Select(r => r.TrueCluster)], quarantined);
+    }
 }
 
 /// <summary>The input cannot be used; the message is one line for the user.</summary>

@@ -41,6 +41,20 @@ public class BatchCommandTests
         Assert.That(clusterOf["e,1"], Is.EqualTo("e,1"), "a row without a name is its own cluster");
     }
 
+    [Test]
+    public async Task Resolve_keeps_a_row_the_normaliser_quarantines_as_its_own_cluster_and_says_how_many()
+    {
+        var input = Write("in.csv", "id,name,country\n1,Aerospace Valley,FR\n2,Aerospace Valley,Atlantis\n");
+        var output = Path.Combine(_folder.FullName, "o.csv");
+
+        var (code, stdout, stderr) = await HostProcess.RunAsync(["resolve", "--input", input, "--output", output]);
+
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(stdout, Does.Contain("resolved 2 records into 2 clusters"));
+        Assert.That(stdout, Does.Contain("quarantined by normalisation: 1 of 2 records").And.Contain("row 3 with id '2'").And.Contain("'Atlantis'"));
+        Assert.That(ReadClusters(output), Is.EqualTo(new Dictionary<string, string> { ["1"] = "1", ["2"] = "2" }));
+    }
+
     private static Dictionary<string, string> ReadClusters(string path)
     {
         using var reader = Sep.New(',').Reader(o => o with { Unescape = true }).FromFile(path);
