@@ -21,7 +21,10 @@ public static class ResolveInput
     public static readonly string[] Columns =
         ["id", "name", "acronym", "country", "region", "city", "postal_code", "street", "website", "email", "phone", "lat", "lon", "sectors", "founded"];
 
-    /// <summary>Rows read before they are prepared in parallel: the raw text of a large file is never held whole.</summary>
+    /// <summary>
+    /// Rows read before they are prepared in parallel, while the next chunk is read: the raw text of a large
+    /// file is never held whole.
+    /// </summary>
     private const int ChunkSize = 16_384;
 
     /// <summary>Reads and prepares every row. Throws <see cref="ResolveInputException"/> with a one-line reason.</summary>
@@ -40,6 +43,7 @@ public static class ResolveInput
             var columns = Array.Empty<int>();
             var rows = new List<ResolveRow>();
             var chunk = new List<(string[] Cells, int Row)>(ChunkSize);
+            var preparing = Task.CompletedTask;
             foreach (var row in reader)
             {
                 lastRow = row.RowIndex + 1;
@@ -60,7 +64,10 @@ public static class ResolveInput
                 chunk.Add((cells, lastRow));
                 if (chunk.Count == ChunkSize)
                 {
-                    Prepare(chunk, columns, rows);
+                    preparing.GetAwaiter().GetResult();
+                    var full = chunk;
+                    preparing = Task.Run(() => Prepare(full, columns, rows));
+                    chunk = new List<(string[] Cells, int Row)>(ChunkSize);
                 }
             }
 
@@ -69,6 +76,7 @@ public static class ResolveInput
                 throw new ResolveInputException($"cannot read '{path}': the file is empty; it needs a header row with an 'id' column.");
             }
 
+            preparing.GetAwaiter().GetResult();
             Prepare(chunk, columns, rows);
             Check(rows, requireTruth);
             return ResolveRows.From(rows);
@@ -84,13 +92,12 @@ public static class ResolveInput
         }
     }
 
-    /// <summary>Prepares a chunk of rows in parallel (in their order) and empties it.</summary>
+    /// <summary>Prepares a chunk of rows in parallel and appends them in their order (one chunk at a time).</summary>
     private static void Prepare(List<(string[] Cells, int Row)> chunk, int[] columns, List<ResolveRow> rows)
     {
         var prepared = new ResolveRow[chunk.Count];
         Parallel.For(0, chunk.Count, i => prepared[i] = Parse(chunk[i].Cells, chunk[i].Row, columns));
         rows.AddRange(prepared);
-        chunk.Clear();
     }
 
     private static void Check(List<ResolveRow> rows, bool requireTruth)
