@@ -1,8 +1,9 @@
 using System.Globalization;
+using nietras.SeparatedValues;
 
 namespace ClusterSync.Synthetic;
 
-/// <summary>Writes records as the resolve CSV (RFC 4180: CRLF line ends, fields quoted when they need it).</summary>
+/// <summary>Writes records as the resolve CSV through Sep (RFC 4180: CRLF line ends, fields quoted when they need it).</summary>
 public static class SyntheticCsv
 {
     /// <summary>The resolve CSV columns, in order.</summary>
@@ -18,88 +19,111 @@ public static class SyntheticCsv
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(string.Join(',', Columns));
-        writer.Write(includeTruth ? "," + TruthColumn + "\r\n" : "\r\n");
+        using var rows = new CrlfRows(writer);
+        rows.Write(includeTruth ? [.. Columns, TruthColumn] : Columns);
         var count = 0;
         Span<char> number = stackalloc char[32];
         foreach (var record in records)
         {
-            WriteField(writer, record.Id);
-            WriteNext(writer, record.Name);
-            WriteNext(writer, record.Acronym);
-            WriteNext(writer, record.Country);
-            WriteNext(writer, record.Region);
-            WriteNext(writer, record.City);
-            WriteNext(writer, record.PostalCode);
-            WriteNext(writer, record.Street);
-            WriteNext(writer, record.Website);
-            WriteNext(writer, record.Email);
-            WriteNext(writer, record.Phone);
-            WriteNumber(writer, record.Latitude, number);
-            WriteNumber(writer, record.Longitude, number);
-            WriteNext(writer, record.Sectors);
-            WriteNumber(writer, record.Founded, number);
-            if (includeTruth)
+            using (var row = rows.NewRow())
             {
-                WriteNext(writer, record.TrueCluster);
+                row[0].Set(record.Id);
+                row[1].Set(record.Name);
+                row[2].Set(record.Acronym);
+                row[3].Set(record.Country);
+                row[4].Set(record.Region);
+                row[5].Set(record.City);
+                row[6].Set(record.PostalCode);
+                row[7].Set(record.Street);
+                row[8].Set(record.Website);
+                row[9].Set(record.Email);
+                row[10].Set(record.Phone);
+                row[11].Set(Coordinate(record.Latitude, number));
+                row[12].Set(Coordinate(record.Longitude, number));
+                row[13].Set(record.Sectors);
+                row[14].Set(Year(record.Founded, number));
+                if (includeTruth)
+                {
+                    row[15].Set(record.TrueCluster);
+                }
             }
 
-            writer.Write("\r\n");
+            rows.EndRow();
             count++;
         }
 
         return count;
     }
 
-    /// <summary>True when a value must be quoted: it holds a comma, a quote, a line break or edge spaces.</summary>
-    public static bool NeedsQuotes(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (value.Length > 0 && (value[0] == ' ' || value[^1] == ' '));
-
-    private static void WriteNext(TextWriter writer, string? value)
+    /// <summary>Five decimals (about 1 m), trailing zeros dropped: 48.10000 is written 48.1.</summary>
+    private static ReadOnlySpan<char> Coordinate(double? value, Span<char> buffer)
     {
-        writer.Write(',');
-        WriteField(writer, value);
-    }
-
-    private static void WriteField(TextWriter writer, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
+        if (value is not { } number || !number.TryFormat(buffer, out var written, "F5", CultureInfo.InvariantCulture))
         {
-            return;
+            return [];
         }
 
-        if (!NeedsQuotes(value))
+        while (buffer[written - 1] == '0')
         {
-            writer.Write(value);
-            return;
+            written--;
         }
 
-        writer.Write('"');
-        writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-        writer.Write('"');
+        return buffer[..(buffer[written - 1] == '.' ? written - 1 : written)];
     }
 
-    private static void WriteNumber(TextWriter writer, double? value, Span<char> buffer)
+    private static ReadOnlySpan<char> Year(int? value, Span<char> buffer) =>
+        value is { } number && number.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture) ? buffer[..written] : [];
+
+    /// <summary>
+    /// Rows written by Sep, each ended with CRLF as RFC 4180 and the committed data sets have it (Sep ends
+    /// rows with <see cref="Environment.NewLine"/>). Each row is flushed into a buffer and copied out without
+    /// Sep's line end; line breaks inside quoted values are left as they are.
+    /// </summary>
+    private sealed class CrlfRows(TextWriter target) : IDisposable
     {
-        writer.Write(',');
-        if (value is { } number && number.TryFormat(buffer, out var written, "F5", CultureInfo.InvariantCulture))
+        private readonly StringWriter _row = new(CultureInfo.InvariantCulture);
+        private SepWriter? _sep;
+
+        private SepWriter Writer => _sep ??= Sep.New(',')
+            .Writer(o => o with { Escape = true, WriteHeader = false, CultureInfo = CultureInfo.InvariantCulture })
+            .To(_row, leaveOpen: true);
+
+        public SepWriter.Row NewRow() => Writer.NewRow();
+
+        public void Write(IReadOnlyList<string> cells)
         {
-            // Five decimals (about 1 m), trailing zeros dropped: 48.10000 is written 48.1.
-            while (buffer[written - 1] == '0')
+            using (var row = NewRow())
             {
-                written--;
+                for (var i = 0; i < cells.Count; i++)
+                {
+                    row[i].Set(cells[i]);
+                }
             }
 
-            writer.Write(buffer[..(buffer[written - 1] == '.' ? written - 1 : written)]);
+            EndRow();
         }
-    }
 
-    private static void WriteNumber(TextWriter writer, int? value, Span<char> buffer)
-    {
-        writer.Write(',');
-        if (value is { } number && number.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture))
+        /// <summary>Copies the row just written to the target, CRLF-terminated.</summary>
+        public void EndRow()
         {
-            writer.Write(buffer[..written]);
+            Writer.Flush();
+            var text = _row.GetStringBuilder();
+            var length = text.Length - Environment.NewLine.Length;
+            foreach (var chunk in text.GetChunks())
+            {
+                var part = chunk.Span[..Math.Min(chunk.Length, length)];
+                target.Write(part);
+                length -= part.Length;
+            }
+
+            target.Write("\r\n");
+            text.Clear();
+        }
+
+        public void Dispose()
+        {
+            _sep?.Dispose();
+            _row.Dispose();
         }
     }
 }

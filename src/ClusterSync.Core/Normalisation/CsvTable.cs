@@ -1,38 +1,63 @@
-using System.Text;
+using ClusterSync.Core.Csv;
+using nietras.SeparatedValues;
 
 namespace ClusterSync.Core.Normalisation;
 
-/// <summary>A CSV resource (RFC 4180 quoting, header row) read into rows of named fields.</summary>
+/// <summary>A CSV resource (RFC 4180, header row) read through <see cref="StrictCsv"/> into rows of named fields.</summary>
 internal sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
-    private CsvTable(Dictionary<string, int> columns, List<string[]> rows)
+    private CsvTable(string[] header, List<string[]> rows, List<int> lines)
     {
-        _columns = columns;
+        Header = header;
+        _columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Length; i++)
+        {
+            _columns[header[i]] = i;
+        }
+
         Rows = rows;
+        Lines = lines;
     }
 
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>The rows after the header, blank lines left out.</summary>
     public IReadOnlyList<string[]> Rows { get; }
+
+    /// <summary>The line each row of <see cref="Rows"/> starts on (the header is line 1).</summary>
+    public IReadOnlyList<int> Lines { get; }
 
     public static CsvTable Load(string resourcePath) => Parse(ResourceText.Read(resourcePath));
 
+    /// <exception cref="FormatException">There is no header, or a row is malformed or not as wide as the header.</exception>
     public static CsvTable Parse(string text)
     {
-        var records = ParseRecords(text);
-        if (records.Count == 0)
+        using var reader = StrictCsv.Reader.FromText(text);
+        string[]? header = null;
+        var rows = new List<string[]>();
+        var lines = new List<int>();
+        foreach (var row in reader)
         {
-            throw new FormatException("A CSV table needs a header row.");
+            if (StrictCsv.IsBlank(row))
+            {
+                continue;
+            }
+
+            if (header is null)
+            {
+                header = StrictCsv.Cells(row, null);
+                continue;
+            }
+
+            var cells = StrictCsv.Cells(row, header);
+            StrictCsv.CheckWidth(row, header.Length);
+            rows.Add(cells);
+            lines.Add(row.LineNumberFrom);
         }
 
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < records[0].Length; i++)
-        {
-            columns[records[0][i]] = i;
-        }
-
-        records.RemoveAt(0);
-        return new CsvTable(columns, records);
+        return header is null ? throw new FormatException("A CSV table needs a header row.") : new CsvTable(header, rows, lines);
     }
 
     /// <summary>The index of <paramref name="column"/>; throws when the table has no such column.</summary>
@@ -40,68 +65,4 @@ internal sealed class CsvTable
         _columns.TryGetValue(column, out var index)
             ? index
             : throw new FormatException($"The CSV table has no column '{column}'.");
-
-    private static List<string[]> ParseRecords(string text)
-    {
-        var records = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c != '"')
-                {
-                    field.Append(c);
-                }
-                else if (i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else
-                {
-                    quoted = false;
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    quoted = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    EndRecord(records, fields, field);
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
-        }
-
-        EndRecord(records, fields, field);
-        return records;
-    }
-
-    private static void EndRecord(List<string[]> records, List<string> fields, StringBuilder field)
-    {
-        if (fields.Count > 0 || field.Length > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add([.. fields]);
-        }
-
-        fields.Clear();
-        field.Clear();
-    }
 }

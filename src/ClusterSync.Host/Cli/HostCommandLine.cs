@@ -23,8 +23,6 @@ public static class HostCommandLine
             VerbCommands.Migrate(),
             VerbCommands.ApiKey(),
             VerbCommands.Resolve(),
-            VerbCommands.Evaluate(),
-            VerbCommands.Generate(),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, ct) => ServeUnlessUnknownVerbAsync(parse, serve, ct));

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using ClusterSync.Batch;
 using ClusterSync.Core.Matching;
-using ClusterSync.Host.Resolution;
 using ClusterSync.Host.Security;
 using ClusterSync.Storage;
 using Microsoft.Extensions.Options;
@@ -70,56 +70,6 @@ internal static class VerbCommands
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, _) => RunBatchAsync(() =>
             BatchResolution.ResolveAsync(parse.GetValue(input)!, parse.GetValue(output)!, MatchingSettingsFrom(parse), Console.Out, Console.Error)));
-        return command;
-    }
-
-    internal static Command Evaluate()
-    {
-        var input = new Option<string>("--input") { Description = "CSV in the resolve format with a true_cluster column.", Required = true };
-        var output = new Option<string>("--output") { Description = "Optionally, where to write id,cluster_id." };
-        var command = new Command("evaluate", "Prints pairwise and B-cubed precision, recall and F1 of ClusterSync and two naive baselines.\n" + HostCommandLine.SettingsNote) { input, output };
-        command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parse, _) => RunBatchAsync(() =>
-            BatchResolution.EvaluateAsync(parse.GetValue(input)!, parse.GetValue(output), MatchingSettingsFrom(parse), Console.Out, Console.Error)));
-        return command;
-    }
-
-    internal static Command Generate()
-    {
-        var count = new Option<int>("--count") { Description = "How many records to write.", DefaultValueFactory = _ => 1000 };
-        var output = new Option<string>("--output") { Description = "CSV file to write (resolve format, with true_cluster).", Required = true };
-        var rate = new Option<double>("--duplicate-rate") { Description = "Share of records that are extra copies of another.", DefaultValueFactory = _ => 0.2 };
-        var seed = new Option<long>("--seed") { Description = "Seed: the same seed writes the same file.", DefaultValueFactory = _ => 42 };
-        var command = new Command("generate", "Writes seeded synthetic organisation records with ground truth (for tests and benchmarks).\n" + HostCommandLine.SettingsNote)
-        {
-            count, output, rate, seed,
-        };
-        command.SetAction(async (parse, _) =>
-        {
-            var options = new ClusterSync.Synthetic.SyntheticOptions
-            {
-                Count = parse.GetValue(count),
-                DuplicateRate = parse.GetValue(rate),
-                Seed = parse.GetValue(seed),
-            };
-            try
-            {
-                options.Validate();
-            }
-            catch (ArgumentException ex)
-            {
-                await Console.Error.WriteLineAsync("error: " + ex.Message.ReplaceLineEndings(" "));
-                return ExitCodes.Configuration;
-            }
-
-            return await RunBatchAsync(async () =>
-            {
-                await using var writer = new StreamWriter(parse.GetValue(output)!, false, new System.Text.UTF8Encoding(false), 1 << 16);
-                var written = ClusterSync.Synthetic.SyntheticCsv.Write(ClusterSync.Synthetic.SyntheticDirectory.Generate(options), writer, includeTruth: true);
-                await Console.Out.WriteLineAsync($"wrote {written:N0} records to {parse.GetValue(output)}");
-                return 0;
-            });
-        });
         return command;
     }
 

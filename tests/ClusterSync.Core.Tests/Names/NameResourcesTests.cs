@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using ClusterSync.Core.Normalisation;
 using ClusterSync.Core.Normalisation.Names;
 
 namespace ClusterSync.Core.Tests.Names;
@@ -61,9 +62,9 @@ public partial class NameResourcesTests
     [Test]
     public void Alias_table_has_at_least_sixty_rows_each_with_a_note()
     {
-        var rows = NameResources.ReadLines(NameResources.LegalFormAliases).Skip(1).Select(CsvLine.Split).ToList();
+        var rows = CsvTable.Load(NameResources.LegalFormAliases).Rows;
 
-        Assert.That(rows, Has.Count.GreaterThanOrEqualTo(60).And.All.Matches<List<string>>(r => r[4].Length > 0));
+        Assert.That(rows, Has.Count.GreaterThanOrEqualTo(60).And.All.Matches<string[]>(r => r[4].Length > 0));
     }
 
     [Test]
@@ -72,7 +73,7 @@ public partial class NameResourcesTests
         string[] lines = ["alias,country,abbreviation,elf,note", "GmbH,DE,GmbH,2HBR,ok", "AG,DE"];
 
         Assert.That(
-            () => LegalFormSources.ReadAliases(lines).ToList(),
+            () => LegalFormSources.ReadAliases(CsvTable.Parse(string.Join('\n', lines))).ToList(),
             Throws.TypeOf<FormatException>().With.Message.Contains("line 3"));
     }
 
@@ -82,32 +83,32 @@ public partial class NameResourcesTests
         string[] lines = ["\"ELF Code\",\"Country Code (ISO 3166-1)\"", "\"2HBR\",\"DE\""];
 
         Assert.That(
-            () => LegalFormSources.ReadElf(lines, []).ToList(),
+            () => LegalFormSources.ReadElf(CsvTable.Parse(string.Join('\n', lines)), []).ToList(),
             Throws.TypeOf<FormatException>().With.Message.Contains("Entity Legal Form name Local name"));
     }
 
     [Test]
     public void Empty_ELF_list_is_rejected()
     {
-        Assert.That(() => LegalFormSources.ReadElf([], []).ToList(), Throws.TypeOf<FormatException>());
+        Assert.That(() => LegalFormSources.ReadElf(CsvTable.Parse(""), []).ToList(), Throws.TypeOf<FormatException>());
     }
 
     [Test]
     public void Text_after_a_closing_CSV_quote_is_rejected()
     {
-        Assert.That(() => CsvLine.Split("\"GmbH\"x,DE"), Throws.TypeOf<FormatException>());
+        Assert.That(() => CsvTable.Parse("alias,country\n\"GmbH\"x,DE"), Throws.InstanceOf<FormatException>());
     }
 
     [Test]
     public void Unclosed_quoted_CSV_field_is_rejected()
     {
-        Assert.That(() => CsvLine.Split("\"GmbH,DE"), Throws.TypeOf<FormatException>());
+        Assert.That(() => CsvTable.Parse("alias,country\n\"GmbH,DE"), Throws.InstanceOf<FormatException>());
     }
 
     [Test]
     public void CSV_fields_may_hold_quoted_commas_and_quotes()
     {
-        var fields = CsvLine.Split("mbH,DE,\"as in \"\"Gesellschaft, mbH\"\"\",,x");
+        var fields = CsvTable.Parse("alias,country,note,elf,x\nmbH,DE,\"as in \"\"Gesellschaft, mbH\"\"\",,x").Rows[0];
 
         Assert.That(fields, Is.EqualTo(new[] { "mbH", "DE", "as in \"Gesellschaft, mbH\"", "", "x" }));
     }

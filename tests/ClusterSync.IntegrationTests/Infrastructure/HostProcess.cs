@@ -5,15 +5,25 @@ using System.Text;
 
 namespace ClusterSync.IntegrationTests.Infrastructure;
 
-/// <summary>Runs the built host executable as a child process, as a user would.</summary>
+/// <summary>Runs the built host executable (or the lab's) as a child process, as a user would.</summary>
 public static class HostProcess
 {
     public static string HostDll => Path.Combine(TestContext.CurrentContext.TestDirectory, "ClusterSync.Host.dll");
 
-    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(
-        IEnumerable<string> args, string? workingDirectory = null, TimeSpan? timeout = null)
+    public static string LabDll => Path.Combine(TestContext.CurrentContext.TestDirectory, "ClusterSync.Lab.dll");
+
+    public static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(
+        IEnumerable<string> args, string? workingDirectory = null, TimeSpan? timeout = null) =>
+        RunDllAsync(HostDll, args, workingDirectory, timeout);
+
+    /// <summary>Runs <c>ClusterSync.Lab</c> with <paramref name="args"/> and collects its output.</summary>
+    public static Task<(int ExitCode, string StdOut, string StdErr)> RunLabAsync(IEnumerable<string> args, TimeSpan? timeout = null) =>
+        RunDllAsync(LabDll, args, workingDirectory: null, timeout);
+
+    private static async Task<(int ExitCode, string StdOut, string StdErr)> RunDllAsync(
+        string dll, IEnumerable<string> args, string? workingDirectory, TimeSpan? timeout)
     {
-        using var process = Process.Start(StartInfo(args, workingDirectory))!;
+        using var process = Process.Start(StartInfo(dll, args, workingDirectory))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
@@ -35,11 +45,11 @@ public static class HostProcess
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var info = StartInfo([.. args, $"--urls={address}"], workingDirectory);
+        var info = StartInfo(HostDll, [.. args, $"--urls={address}"], workingDirectory);
         return new RunningHost(Process.Start(info)!, address);
     }
 
-    private static ProcessStartInfo StartInfo(IEnumerable<string> args, string? workingDirectory)
+    private static ProcessStartInfo StartInfo(string dll, IEnumerable<string> args, string? workingDirectory)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -47,7 +57,7 @@ public static class HostProcess
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
         };
-        info.ArgumentList.Add(HostDll);
+        info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -16,8 +16,8 @@ internal static class LegalFormSources
     /// <summary>Entries of the embedded ELF list and alias table.</summary>
     public static IEnumerable<LegalFormEntry> ReadEmbedded()
     {
-        var aliases = ReadAliases(NameResources.ReadLines(NameResources.LegalFormAliases)).ToList();
-        return aliases.Concat(ReadElf(NameResources.ReadLines(NameResources.ElfCodeList), aliases));
+        var aliases = ReadAliases(CsvTable.Load(NameResources.LegalFormAliases)).ToList();
+        return aliases.Concat(ReadElf(CsvTable.Load(NameResources.ElfCodeList), aliases));
     }
 
     /// <summary>
@@ -26,7 +26,7 @@ internal static class LegalFormSources
     /// </summary>
     /// <param name="aliases">Alias entries; a form known only by its name is written as an alias with its ELF code.</param>
     /// <exception cref="FormatException">The header lacks a column this reader needs.</exception>
-    public static IEnumerable<LegalFormEntry> ReadElf(IEnumerable<string> lines, IReadOnlyList<LegalFormEntry> aliases)
+    public static IEnumerable<LegalFormEntry> ReadElf(CsvTable table, IReadOnlyList<LegalFormEntry> aliases)
     {
         var writtenByCode = new Dictionary<(string?, string), string>();
         foreach (var alias in aliases)
@@ -37,21 +37,9 @@ internal static class LegalFormSources
             }
         }
 
-        using var line = lines.GetEnumerator();
-        if (!line.MoveNext())
+        var columns = new ElfColumns(table);
+        foreach (var row in table.Rows)
         {
-            throw new FormatException("The ELF code list is empty.");
-        }
-
-        var columns = new ElfColumns(CsvLine.Split(line.Current));
-        while (line.MoveNext())
-        {
-            if (line.Current.Length == 0)
-            {
-                continue;
-            }
-
-            var row = CsvLine.Split(line.Current);
             var country = row[columns.Country];
             if (row[columns.Status] != "ACTV" || !CountrySet.Contains(country))
             {
@@ -67,22 +55,20 @@ internal static class LegalFormSources
 
     /// <summary>Rows <c>alias,country,abbreviation,elf,note</c>; country <c>*</c> means any country.</summary>
     /// <exception cref="FormatException">A row does not have five fields or lacks alias, country or abbreviation.</exception>
-    public static IEnumerable<LegalFormEntry> ReadAliases(IEnumerable<string> lines)
+    public static IEnumerable<LegalFormEntry> ReadAliases(CsvTable table)
     {
-        var number = 0;
-        foreach (var line in lines)
+        if (table.Header.Count != 5)
         {
-            number++;
-            if (number == 1 || line.Length == 0)
-            {
-                continue;
-            }
+            throw new FormatException($"The legal-form alias header needs alias,country,abbreviation,elf,note: {string.Join(',', table.Header)}");
+        }
 
-            var row = CsvLine.Split(line);
-            if (row.Count != 5 || row[0].Length == 0 || row[1].Length == 0 || row[2].Length == 0)
+        for (var i = 0; i < table.Rows.Count; i++)
+        {
+            var row = table.Rows[i];
+            if (row[0].Length == 0 || row[1].Length == 0 || row[2].Length == 0)
             {
                 throw new FormatException(
-                    $"Legal-form alias line {number} needs alias,country,abbreviation,elf,note: {line}");
+                    $"Legal-form alias line {table.Lines[i]} needs alias,country,abbreviation,elf,note: {string.Join(',', row)}");
             }
 
             var country = row[1] == "*" ? null : row[1];
@@ -92,7 +78,7 @@ internal static class LegalFormSources
     }
 
     private static IEnumerable<LegalFormEntry> ReadRow(
-        List<string> row, ElfColumns columns, string country, Dictionary<(string?, string), string> writtenByCode)
+        string[] row, ElfColumns columns, string country, Dictionary<(string?, string), string> writtenByCode)
     {
         var code = row[columns.Code];
         var localAbbreviations = SplitCell(row[columns.LocalAbbreviations]);
@@ -134,15 +120,15 @@ internal static class LegalFormSources
 
     private sealed class ElfColumns
     {
-        public ElfColumns(List<string> header)
+        public ElfColumns(CsvTable table)
         {
-            Code = Find(header, "ELF Code");
-            Country = Find(header, "Country Code (ISO 3166-1)");
-            LocalName = Find(header, "Entity Legal Form name Local name");
-            TransliteratedName = Find(header, "Entity Legal Form name Transliterated name (per ISO 01-140-10)");
-            LocalAbbreviations = Find(header, "Abbreviations Local language");
-            TransliteratedAbbreviations = Find(header, "Abbreviations transliterated");
-            Status = Find(header, "ELF Status ACTV/INAC");
+            Code = table.Column("ELF Code");
+            Country = table.Column("Country Code (ISO 3166-1)");
+            LocalName = table.Column("Entity Legal Form name Local name");
+            TransliteratedName = table.Column("Entity Legal Form name Transliterated name (per ISO 01-140-10)");
+            LocalAbbreviations = table.Column("Abbreviations Local language");
+            TransliteratedAbbreviations = table.Column("Abbreviations transliterated");
+            Status = table.Column("ELF Status ACTV/INAC");
         }
 
         public int Code { get; }
@@ -152,11 +138,5 @@ internal static class LegalFormSources
         public int LocalAbbreviations { get; }
         public int TransliteratedAbbreviations { get; }
         public int Status { get; }
-
-        private static int Find(List<string> header, string name)
-        {
-            var index = header.IndexOf(name);
-            return index >= 0 ? index : throw new FormatException($"The ELF code list has no column '{name}'.");
-        }
     }
 }

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ClusterSync.Core.Matching;
+using nietras.SeparatedValues;
 
-namespace ClusterSync.Host.Resolution;
+namespace ClusterSync.Batch;
 
 /// <summary>The <c>resolve</c> and <c>evaluate</c> commands: the matching engine over a CSV, no database, no server.</summary>
 public static class BatchResolution
@@ -16,12 +17,13 @@ public static class BatchResolution
         var clock = Stopwatch.StartNew();
         var rows = ResolveInput.Read(input, requireTruth: false);
         var progress = Progress(rows.Count, clock, stderr);
-        progress?.Report($"read {rows.Count:N0} rows");
+        progress?.Report($"read and normalised {rows.Count:N0} rows");
         var (labels, _) = Cluster(rows, settings, progress, keepInputs: false);
         await WriteAsync(output, rows.Ids, labels);
         var clusters = labels.Distinct(StringComparer.Ordinal).Count();
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"resolved {rows.Count:N0} records into {clusters:N0} clusters in {clock.Elapsed.TotalSeconds:0.0} s (peak memory {PeakMemoryMb():N0} MB); wrote {output}"));
+        await stdout.WriteLineAsync(QuarantineLine(rows));
         return 0;
     }
 
@@ -35,7 +37,7 @@ public static class BatchResolution
         var engineSeconds = clock.Elapsed.TotalSeconds;
         var (labels, engine) = Cluster(rows, settings, progress, keepInputs: true);
         engineSeconds = clock.Elapsed.TotalSeconds - engineSeconds;
-        var blocking = BlockingQuality.Measure(engine, [.. inputs.Select(i => i.Key)], truth);
+        var blocking = BlockingQuality.Measure(engine, [.. inputs.Select(i => i.Key)], [.. rows.InputRows.Select(i => truth[i])]);
         if (output is not null)
         {
             await WriteAsync(output, rows.Ids, labels);
@@ -44,8 +46,8 @@ public static class BatchResolution
         var results = new (string Name, LinkageMetrics Metrics)[]
         {
             ("ClusterSync", LinkageMetrics.Compute(labels, truth)),
-            ("baseline: exact name key", LinkageMetrics.Compute(Baselines.ExactNameKey(inputs), truth)),
-            ("baseline: name key or domain", LinkageMetrics.Compute(Baselines.NameKeyOrDomain(inputs), truth)),
+            ("baseline: exact name key", LinkageMetrics.Compute(EveryRow(rows, Baselines.ExactNameKey(inputs)), truth)),
+            ("baseline: name key or domain", LinkageMetrics.Compute(EveryRow(rows, Baselines.NameKeyOrDomain(inputs)), truth)),
         };
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{rows.Count:N0} records, {truth.Distinct().Count():N0} true clusters, {results[0].Metrics.TruePairs:N0} true pairs; ClusterSync took {engineSeconds:0.0} s"));
@@ -58,10 +60,14 @@ public static class BatchResolution
 
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"blocking: {blocking.CandidatePairs:N0} candidate pairs, pair completeness {blocking.PairCompleteness:0.0000} ({blocking.TruePairsBlocked:N0} of {blocking.TruePairs:N0} true pairs), reduction ratio {blocking.ReductionRatio:0.000000}"));
+        await stdout.WriteLineAsync(QuarantineLine(rows));
         return 0;
     }
 
-    /// <summary>Cluster label per row: the id of the cluster's first row in input order.</summary>
+    /// <summary>
+    /// Cluster label per row: the id of the cluster's first row in input order; a quarantined row, which the
+    /// engine never sees, is its own cluster.
+    /// </summary>
     internal static (string[] Labels, MatchingEngine Engine) Cluster(ResolveRows rows, MatchingSettings settings, IProgress<string>? progress, bool keepInputs)
     {
         settings.KeepReviewPairs = false;
@@ -73,20 +79,39 @@ public static class BatchResolution
         var clusterOf = engine.ClusterAll();
         progress?.Report("clustered");
         var firstId = new Dictionary<int, string>();
-        var labels = new string[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
+        var labels = (string[])rows.Ids.Clone();
+        for (var k = 0; k < rows.InputRows.Length; k++)
         {
-            var cluster = clusterOf[i];
+            var row = rows.InputRows[k];
+            var cluster = clusterOf[k];
             if (!firstId.TryGetValue(cluster, out var id))
             {
-                firstId[cluster] = id = rows.Ids[i];
+                firstId[cluster] = id = rows.Ids[row];
             }
 
-            labels[i] = id;
+            labels[row] = id;
         }
 
         return (labels, engine);
     }
+
+    /// <summary>A baseline's labels of the normalised rows spread over every row, a quarantined row being its own cluster.</summary>
+    private static string[] EveryRow(ResolveRows rows, string[] inputLabels)
+    {
+        var labels = rows.Ids.Select(id => "q:" + id).ToArray();
+        for (var k = 0; k < inputLabels.Length; k++)
+        {
+            labels[rows.InputRows[k]] = inputLabels[k];
+        }
+
+        return labels;
+    }
+
+    /// <summary>How many rows normalisation quarantined, and why the first was.</summary>
+    private static string QuarantineLine(ResolveRows rows) => rows.Quarantined.Count == 0
+        ? "quarantined by normalisation: none"
+        : string.Create(CultureInfo.InvariantCulture,
+            $"quarantined by normalisation: {rows.Quarantined.Count:N0} of {rows.Count:N0} records, each left its own cluster (the first, row {rows.Quarantined[0].Row} with id '{rows.Quarantined[0].Id}': {rows.Quarantined[0].Reason})");
 
     private static async Task WriteAsync(string path, string[] ids, string[] labels)
     {
@@ -96,22 +121,17 @@ public static class BatchResolution
             System.IO.Directory.CreateDirectory(folder);
         }
 
-        await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
-        await writer.WriteAsync("id,cluster_id\n");
-        var line = new StringBuilder();
+        await using var stream = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        await using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(stream, leaveOpen: true);
+        writer.Header.Add(["id", "cluster_id"]);
+        await writer.Header.WriteAsync();
         for (var i = 0; i < ids.Length; i++)
         {
-            line.Clear();
-            AppendCsv(line, ids[i]).Append(',');
-            AppendCsv(line, labels[i]).Append('\n');
-            await writer.WriteAsync(line);
+            using var row = writer.NewRow();
+            row[0].Set(ids[i]);
+            row[1].Set(labels[i]);
         }
     }
-
-    private static StringBuilder AppendCsv(StringBuilder builder, string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0
-            ? builder.Append(value)
-            : builder.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
 
     private static IProgress<string>? Progress(int rows, Stopwatch clock, TextWriter stderr) =>
         rows < ProgressThreshold ? null : new ImmediateProgress(message =>

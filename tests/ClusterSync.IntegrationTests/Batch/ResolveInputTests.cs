@@ -1,0 +1,45 @@
+using ClusterSync.Batch;
+
+namespace ClusterSync.IntegrationTests.Batch;
+
+/// <summary>The CSV of <c>resolve</c> and <c>evaluate</c> is read through the service's normaliser.</summary>
+public class ResolveInputTests
+{
+    private string _path = null!;
+
+    [SetUp]
+    public void CreateFile() => _path = Path.Combine(Path.GetTempPath(), $"clustersync-input-{Guid.NewGuid():N}.csv");
+
+    [TearDown]
+    public void DeleteFile() => File.Delete(_path);
+
+    [Test]
+    public void A_row_is_normalised_as_the_service_normalises_a_record()
+    {
+        File.WriteAllText(_path,
+            "id,name,country,region,phone,website,sectors\n"
+            + "w1,Washington Technology Industry Association,United States,Washington,(206) 555-0100,www.washington-technology.org/about,naics2012:334413\n");
+
+        var rows = ResolveInput.Read(_path, requireTruth: false);
+
+        var input = rows.Inputs.Single();
+        Assert.That(input.Country, Is.EqualTo("US"));
+        Assert.That(input.Region, Is.EqualTo("WA"), "a region name becomes its code");
+        Assert.That(input.Phone, Is.EqualTo("+12065550100"), "a phone becomes E.164");
+        Assert.That(input.WebsiteDomain, Is.EqualTo("washington-technology.org"));
+        Assert.That(input.Sectors.Select(s => s.Code), Does.Contain("naics2012:334413"));
+    }
+
+    [Test]
+    public void A_row_the_normaliser_quarantines_is_kept_with_its_reason()
+    {
+        File.WriteAllText(_path, "id,name,country\n1,Aerospace Valley,FR\n2,Aerospace Valley,Atlantis\n3,,FR\n");
+
+        var rows = ResolveInput.Read(_path, requireTruth: false);
+
+        Assert.That(rows.Ids, Is.EqualTo(new[] { "1", "2", "3" }));
+        Assert.That(rows.InputRows, Is.EqualTo(new[] { 0 }));
+        Assert.That(rows.Quarantined.Select(q => (q.Id, q.Row)), Is.EqualTo(new[] { ("2", 3), ("3", 4) }));
+        Assert.That(rows.Quarantined[0].Reason, Does.Contain("'Atlantis' names no known country"));
+    }
+}
