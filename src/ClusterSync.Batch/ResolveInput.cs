@@ -149,6 +149,7 @@ public static class ResolveInput
             Name = Get(row, columns, 1),
             Acronym = Get(row, columns, 2),
             Country = Get(row, columns, 3),
+            CountryRequired = false,
             Region = Get(row, columns, 4),
             Locality = Get(row, columns, 5),
             PostalCode = Get(row, columns, 6),

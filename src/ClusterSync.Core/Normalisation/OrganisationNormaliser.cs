@@ -45,8 +45,8 @@ public sealed class OrganisationNormaliser
         }
 
         var country = ResolveCountry(raw, out var countryProblem);
-        bool? countryAssumed = string.IsNullOrWhiteSpace(raw.Country) ? true : null;
-        if (country is null)
+        bool? countryAssumed = country is not null && string.IsNullOrWhiteSpace(raw.Country) ? true : null;
+        if (country is null && raw.CountryRequired)
         {
             return NormalisationOutcome.Quarantined(countryProblem!);
         }
@@ -68,9 +68,7 @@ public sealed class OrganisationNormaliser
             AlternateNames = AlternateNames(raw.AlternateNames, analysis.Display),
             LegalForm = analysis.LegalForm ?? RawLegalForm(raw.LegalForm, country),
             OrganisationType = FieldText.Clean(raw.OrganisationType),
-            Address = new PostalAddress(
-                FieldText.Clean(raw.Street), FieldText.Clean(raw.Locality), RegionCode(raw.Region, country), FieldText.Clean(raw.PostalCode), country,
-                countryAssumed),
+            Address = Address(raw, country, countryAssumed),
             Coordinates = GeoPointParser.Parse(raw.Latitude, raw.Longitude),
             Phone = PhoneNormaliser.Default.ToE164(raw.Phone, country),
             Website = website?.Url,
@@ -117,8 +115,25 @@ public sealed class OrganisationNormaliser
         return country;
     }
 
-    private static string? RegionCode(string? region, string country) =>
-        country == "US" ? UsStateResolver.Default.Resolve(region) : NutsRegion.Parse(region, country);
+    /// <summary>The postal address; null when a record of unknown country (ad-hoc input only) gives no part of one.</summary>
+    private static PostalAddress? Address(RawOrganisation raw, string? country, bool? countryAssumed)
+    {
+        var street = FieldText.Clean(raw.Street);
+        var locality = FieldText.Clean(raw.Locality);
+        var postalCode = FieldText.Clean(raw.PostalCode);
+        var region = RegionCode(raw.Region, country);
+        return country is null && street is null && locality is null && postalCode is null && region is null
+            ? null
+            : new PostalAddress(street, locality, region, postalCode, country, countryAssumed);
+    }
+
+    private static string? RegionCode(string? region, string? country) =>
+        country switch
+        {
+            null => null,
+            "US" => UsStateResolver.Default.Resolve(region),
+            _ => NutsRegion.Parse(region, country),
+        };
 
     private static string? Acronym(string? acronym)
     {
@@ -146,6 +161,6 @@ public sealed class OrganisationNormaliser
         return result;
     }
 
-    private static LegalForm? RawLegalForm(string? legalForm, string country) =>
+    private static LegalForm? RawLegalForm(string? legalForm, string? country) =>
         FieldText.Clean(legalForm) is { } form && FieldText.HasLetterOrDigit(form) ? new LegalForm(form, null, country) : null;
 }

@@ -30,6 +30,12 @@ public sealed record RawOrganisation
     /// <summary>Country assumed when the record gives none (e.g. <c>US</c> for the U.S. registry).</summary>
     public string? DefaultCountry { get; init; }
 
+    /// <summary>
+    /// Whether a record without a readable country is quarantined (true: every upstream platform, whose records the
+    /// directory publishes). Ad-hoc input (a CSV to resolve, a record to score) may leave the country unknown.
+    /// </summary>
+    public bool CountryRequired { get; init; } = true;
+
     public string? Latitude { get; init; }
     public string? Longitude { get; init; }
     public string? Phone { get; init; }

@@ -76,7 +76,7 @@ public sealed record SourceRecord
 public sealed record LegalForm(string Abbreviation, string? ElfCode, string? Country);
 
 /// <param name="RegionCode">USPS state code for the US, NUTS 2 code in Europe, when known.</param>
-/// <param name="Country">ISO 3166-1 alpha-2.</param>
+/// <param name="Country">ISO 3166-1 alpha-2; every published record has one (only ad-hoc input, such as a CSV to resolve, may leave it unknown).</param>
 /// <param name="CountryAssumed">
 /// True when the source gave no country and <paramref name="Country"/> is the source's default (the U.S.
 /// registry lists U.S. organisations, yet a few are abroad); absent when the source stated it.
@@ -86,7 +86,7 @@ public sealed record PostalAddress(
     string? Locality,
     string? RegionCode,
     string? PostalCode,
-    string Country,
+    string? Country,
     bool? CountryAssumed = null);
 
 public sealed record GeoPoint(double Latitude, double Longitude);

@@ -37,6 +37,25 @@ public sealed class OrganisationNormaliserTests
     };
 
     [Test]
+    public void Ad_hoc_input_may_leave_the_country_unknown_and_keeps_the_rest_of_the_address()
+    {
+        var raw = new RawOrganisation { Source = "input", SourceId = "7", Name = "Water Council", Locality = " Milwaukee ", CountryRequired = false };
+
+        var record = Normaliser.Normalise(raw).Record;
+
+        Assert.That(record, Is.Not.Null);
+        Assert.That(record!.Address, Is.EqualTo(new PostalAddress(null, "Milwaukee", null, null, null)));
+    }
+
+    [Test]
+    public void Ad_hoc_input_of_unknown_country_and_no_address_has_no_address()
+    {
+        var raw = new RawOrganisation { Source = "input", SourceId = "7", Name = "Water Council", Country = "Atlantis", CountryRequired = false };
+
+        Assert.That(Normaliser.Normalise(raw).Record?.Address, Is.Null);
+    }
+
+    [Test]
     public void Normalise_builds_the_full_record()
     {
         var record = Normaliser.Normalise(EuropeanCluster()).Record!;

@@ -44,15 +44,29 @@ public class BatchCommandTests
     [Test]
     public async Task Resolve_keeps_a_row_the_normaliser_quarantines_as_its_own_cluster_and_says_how_many()
     {
-        var input = Write("in.csv", "id,name,country\n1,Aerospace Valley,FR\n2,Aerospace Valley,Atlantis\n");
+        var input = Write("in.csv", "id,name,country\n1,Aerospace Valley,FR\n2,---,FR\n");
         var output = Path.Combine(_folder.FullName, "o.csv");
 
         var (code, stdout, stderr) = await HostProcess.RunAsync(["resolve", "--input", input, "--output", output]);
 
         Assert.That(code, Is.Zero, stderr);
         Assert.That(stdout, Does.Contain("resolved 2 records into 2 clusters"));
-        Assert.That(stdout, Does.Contain("quarantined by normalisation: 1 of 2 records").And.Contain("row 3 with id '2'").And.Contain("'Atlantis'"));
+        Assert.That(stdout, Does.Contain("quarantined by normalisation: 1 of 2 records").And.Contain("row 3 with id '2'").And.Contain("'---'"));
         Assert.That(ReadClusters(output), Is.EqualTo(new Dictionary<string, string> { ["1"] = "1", ["2"] = "2" }));
+    }
+
+    [Test]
+    public async Task Resolve_links_records_of_a_csv_without_a_country_column()
+    {
+        var input = Write("in.csv", "id,name,city\n1,Milwaukee Water Council,Milwaukee\n2,Milwaukee Water Council,Milwaukee\n3,Aerospace Valley,Toulouse\n");
+        var output = Path.Combine(_folder.FullName, "o.csv");
+
+        var (code, stdout, stderr) = await HostProcess.RunAsync(["resolve", "--input", input, "--output", output]);
+
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(stdout, Does.Contain("resolved 3 records into 2 clusters"));
+        var clusterOf = ReadClusters(output);
+        Assert.That(clusterOf["2"], Is.EqualTo(clusterOf["1"]));
     }
 
     private static Dictionary<string, string> ReadClusters(string path)
