@@ -68,9 +68,17 @@ public static class LabCommands
         var output = new Option<string>("--output") { Description = "CSV file to write (resolve format, with true_cluster).", Required = true };
         var rate = new Option<double>("--duplicate-rate") { Description = "Share of records that are extra copies of another.", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<long>("--seed") { Description = "Seed: the same seed writes the same file.", DefaultValueFactory = _ => 42 };
+        var frequent = new Option<int>("--frequent-name-copies")
+        {
+            Description = "Extra records of one organisation under one exact name and country, in place of as many ordinary records.",
+        };
+        var sameAddress = new Option<double>("--sibling-same-address-rate")
+        {
+            Description = "Share of near-namesakes (hard negatives) housed at the address of the organisation they are named after.",
+        };
         var command = new Command("generate", "Writes seeded synthetic organisation records with ground truth (for tests and benchmarks).")
         {
-            count, output, rate, seed,
+            count, output, rate, seed, frequent, sameAddress,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -79,6 +87,8 @@ public static class LabCommands
                 Count = parse.GetValue(count),
                 DuplicateRate = parse.GetValue(rate),
                 Seed = parse.GetValue(seed),
+                FrequentNameCopies = parse.GetValue(frequent),
+                SiblingAtSameAddressRate = parse.GetValue(sameAddress),
             };
             try
             {

@@ -12,6 +12,9 @@ namespace ClusterSync.Synthetic;
 /// </summary>
 public static class SyntheticDirectory
 {
+    /// <summary>Copy numbers of the frequent name's records start here, far above the layout's copies.</summary>
+    private const int FrequentCopyBase = 1_000_000;
+
     /// <summary>
     /// Streams exactly <see cref="SyntheticOptions.Count"/> records in a seeded shuffled order; the same
     /// options always give the same sequence. Options are validated before the first record.
@@ -26,14 +29,38 @@ public static class SyntheticDirectory
 
     private static IEnumerable<SyntheticRecord> Stream(SyntheticOptions options)
     {
-        var layout = new RecordLayout(options.Count, options.DuplicateRate, (ulong)options.Seed);
+        var frequent = options.FrequentNameCopies;
+        var layout = new RecordLayout(options.Count - frequent, options.DuplicateRate, (ulong)options.Seed);
         var factory = new EntityFactory(Catalogue.Shared, options, layout.Entities);
         var noise = new DuplicateNoise(factory, options.Noise);
+        var exactName = new DuplicateNoise(factory, options.Noise with
+        {
+            NameTypo = 0,
+            NameAcronym = 0,
+            NameWithAcronym = 0,
+            LegalFormChange = 0,
+            CaseChange = 0,
+            DiacriticsStripped = 0,
+            WordOrderSwap = 0,
+            GenericNounTranslated = 0,
+            NameTranslated = 0,
+            Transliterated = 0,
+        });
+        var ordinary = 0;
         for (var position = 0; position < options.Count; position++)
         {
-            var (index, copy) = layout.At(position);
-            var entity = factory.Create(index);
             var id = "r" + position.ToString("D7", CultureInfo.InvariantCulture);
+            var extra = (long)(position + 1) * frequent / options.Count - ((long)position * frequent / options.Count);
+            if (extra > 0)
+            {
+                // Copies of entity 0, numbered past any copy the layout gives it.
+                var copyNumber = FrequentCopyBase + (int)((long)position * frequent / options.Count);
+                yield return exactName.Apply(factory.Create(0), copyNumber, id);
+                continue;
+            }
+
+            var (index, copy) = layout.At(ordinary++);
+            var entity = factory.Create(index);
             if (copy == 0)
             {
                 var draft = RecordDraft.From(entity);

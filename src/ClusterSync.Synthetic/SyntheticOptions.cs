@@ -24,6 +24,21 @@ public sealed record SyntheticOptions
     /// <summary>Fraction of entities housed at the address of an unrelated earlier entity (same building, same city).</summary>
     public double SharedBuildingRate { get; init; } = 0.04;
 
+    /// <summary>
+    /// Fraction of hard negatives (entities named almost like an earlier one) housed at that entity's own
+    /// address: "Environmental Business Cluster" and "Northwest Environmental Business Council" in one
+    /// building. 0 by default, so that the default output stays as it was.
+    /// </summary>
+    public double SiblingAtSameAddressRate { get; init; }
+
+    /// <summary>
+    /// Extra records of one organisation under one name and country (a name repeated hundreds or
+    /// thousands of times: branches, yearly re-registrations, a list joined with itself). They take the
+    /// place of as many ordinary records, spread evenly through the file; their name is written exactly,
+    /// everything else gets the usual noise. 0 by default.
+    /// </summary>
+    public int FrequentNameCopies { get; init; }
+
     /// <summary>Probabilities of each kind of noise in a duplicate.</summary>
     public NoiseRates Noise { get; init; } = new();
 
@@ -40,6 +55,12 @@ public sealed record SyntheticOptions
         NoiseRates.CheckProbability(HardNegativeRate, nameof(HardNegativeRate));
         NoiseRates.CheckProbability(AgencyHostedRate, nameof(AgencyHostedRate));
         NoiseRates.CheckProbability(SharedBuildingRate, nameof(SharedBuildingRate));
+        NoiseRates.CheckProbability(SiblingAtSameAddressRate, nameof(SiblingAtSameAddressRate));
+        if (FrequentNameCopies < 0 || (FrequentNameCopies > 0 && FrequentNameCopies >= Count))
+        {
+            throw new ArgumentOutOfRangeException(nameof(FrequentNameCopies), FrequentNameCopies, "Must be at least 0 and less than Count.");
+        }
+
         ArgumentNullException.ThrowIfNull(Noise);
         Noise.Validate();
     }

@@ -60,6 +60,9 @@ internal sealed class BlockIndex
         return (recordStarts, recordBlocks);
     }
 
+    /// <summary>Blocks of the base.</summary>
+    public int BlockCount => _keys.Length;
+
     public long KeyOf(int block) => _keys[block];
 
     /// <summary>Members of a base block by id.</summary>
@@ -89,6 +92,29 @@ internal sealed class BlockIndex
     {
         var (b, o) = Members(key);
         return b.Length + (o?.Count ?? 0);
+    }
+
+    /// <summary>Every block with its members (base and overlay; removed records included), each once.</summary>
+    public IEnumerable<(long Key, List<int> Members)> AllBlocks()
+    {
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            var members = new List<int>(_members.AsSpan(_starts[i], _starts[i + 1] - _starts[i]).ToArray());
+            if (_overlay.TryGetValue(_keys[i], out var overlay))
+            {
+                members.AddRange(overlay);
+            }
+
+            yield return (_keys[i], members);
+        }
+
+        foreach (var (key, overlay) in _overlay)
+        {
+            if (Array.BinarySearch(_keys, key) < 0)
+            {
+                yield return (key, overlay);
+            }
+        }
     }
 
     /// <summary>Base blocks with at least two and at most <paramref name="maxSize"/> members.</summary>

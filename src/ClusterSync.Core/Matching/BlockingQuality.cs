@@ -4,10 +4,12 @@ namespace ClusterSync.Core.Matching;
 
 /// <summary>
 /// How well blocking did on labelled data: pair completeness (the share of true pairs that blocking
-/// brought together, an upper bound on recall) and reduction ratio (the share of all possible pairs it
+/// brought together, directly or through a chain of candidate pairs within their true cluster: an upper
+/// bound on recall), the true pairs lost to the block size caps (sharing only blocks too large to
+/// expand, and not reached by sub-blocking), and reduction ratio (the share of all possible pairs it
 /// spared from scoring).
 /// </summary>
-public sealed record BlockingQuality(long Records, long CandidatePairs, long TruePairs, long TruePairsBlocked)
+public sealed record BlockingQuality(long Records, long CandidatePairs, long TruePairs, long TruePairsBlocked, long TruePairsLostToCaps = 0)
 {
     public double PairCompleteness => TruePairs == 0 ? 1 : (double)TruePairsBlocked / TruePairs;
 
@@ -31,23 +33,7 @@ public sealed record BlockingQuality(long Records, long CandidatePairs, long Tru
             throw new ArgumentException("Keys and true labels must cover the same records.", nameof(keys));
         }
 
-        long truePairs = 0, blocked = 0;
-        foreach (var members in Enumerable.Range(0, keys.Count).GroupBy(i => truth[i], StringComparer.Ordinal))
-        {
-            var list = members.ToList();
-            for (var x = 0; x < list.Count; x++)
-            {
-                for (var y = x + 1; y < list.Count; y++)
-                {
-                    truePairs++;
-                    if (engine.AreCandidates(keys[list[x]], keys[list[y]]))
-                    {
-                        blocked++;
-                    }
-                }
-            }
-        }
-
-        return new BlockingQuality(keys.Count, engine.CandidatePairCount, truePairs, blocked);
+        var (truePairs, blocked, lost) = engine.MeasureBlocking(keys, truth);
+        return new BlockingQuality(keys.Count, engine.CandidatePairCount, truePairs, blocked, lost);
     }
 }

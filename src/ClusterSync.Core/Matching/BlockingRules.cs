@@ -2,7 +2,8 @@ namespace ClusterSync.Core.Matching;
 
 /// <summary>
 /// The blocking rules, unioned: two records become a candidate pair when any rule gives them the same key.
-/// Each rule is selective enough that blocks stay small; blocks over the size cap are not expanded.
+/// Each rule is selective enough that blocks stay small; a block over its size cap is not expanded into
+/// all its pairs: an exact key's block is sub-blocked, a broad key's block is left to the other rules.
 /// </summary>
 internal static class BlockingRules
 {
@@ -15,6 +16,21 @@ internal static class BlockingRules
 
     private const int Domain = 0, RareToken = 1, TokenPair = 2, TokenTriple = 3, AcronymCountry = 4, GeoCell = 5,
         Phone = 6, ExactName = 7, PostalPrefix = 8, CityPrefix = 9, PrefixCountry = 10, Street = 11;
+
+    /// <summary>
+    /// Whether a key is exact (one full name in one country, one web or e-mail domain, one phone, one street
+    /// at one place): records sharing it are never left uncompared, however many they are. An oversized
+    /// block of such a key is sub-blocked (<see cref="SortedNeighbourhood"/>) instead of dropped; the broad
+    /// keys (tokens, prefixes, cells) are dropped past their cap, since other rules reach their pairs.
+    /// </summary>
+    public static bool IsExact(long key) => RuleOf(key) is ExactName or Domain or Phone or Street;
+
+    /// <summary>Whether a key is the exact-name rule's (full name key + country).</summary>
+    public static bool IsExactName(long key) => RuleOf(key) == ExactName;
+
+    /// <summary>The exact-name key of a record (full name key + country).</summary>
+    public static long ExactNameKeyOf(FeatureTable t, RecordFeatures f) =>
+        Key(ExactName, f.NameKey, f.Country >= 0 ? t.Countries[f.Country] : "");
 
     /// <summary>Whether a key's rule compares names (pairs it finds are biased on the name comparisons).</summary>
     public static bool UsesNames(long key) => RuleOf(key) is RareToken or TokenPair or TokenTriple or AcronymCountry or ExactName or PrefixCountry;
@@ -126,7 +142,7 @@ internal static class BlockingRules
             keys.Add(Key(Phone, t.Phones[f.Phone]));
         }
 
-        keys.Add(Key(ExactName, f.NameKey, country));
+        keys.Add(ExactNameKeyOf(t, f));
         if (f.Postal >= 0)
         {
             keys.Add(Key(PostalPrefix, t.Postals[f.Postal], prefix));

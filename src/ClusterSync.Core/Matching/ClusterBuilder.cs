@@ -5,7 +5,7 @@ internal readonly record struct MatchEdge(int A, int B, float Weight);
 
 /// <summary>
 /// Clusters one connected component: auto-match edges are joined strongest first (must-links before any),
-/// never across a cannot-link; then a cluster whose members do not cohere is split at its weakest link.
+/// never across a cannot-link (none to check when <c>cannotLink</c> is null); then a cluster whose members do not cohere is split at its weakest link.
 /// </summary>
 internal static class ClusterBuilder
 {
@@ -13,7 +13,7 @@ internal static class ClusterBuilder
         IReadOnlyList<int> members,
         List<MatchEdge> edges,
         Func<int, int, bool> linked,
-        Func<int, int, bool> cannotLink,
+        Func<int, int, bool>? cannotLink,
         double minCohesion)
     {
         edges.Sort((x, y) =>
@@ -41,7 +41,7 @@ internal static class ClusterBuilder
         {
             var ra = Find(parent, position[edge.A]);
             var rb = Find(parent, position[edge.B]);
-            if (ra == rb || Conflicts(groups[ra]!, groups[rb]!, cannotLink))
+            if (ra == rb || (cannotLink is not null && Conflicts(groups[ra]!, groups[rb]!, cannotLink)))
             {
                 continue;
             }

@@ -429,6 +429,11 @@ internal static class Comparisons
         return a.Domain >= 0 && b.Domain >= 0 ? (sbyte)0 : Missing;
     }
 
+    /// <summary>Both records name a web site, and not the same one (another domain, or other pages of one domain).</summary>
+    public static bool DomainsConflict(RecordFeatures a, RecordFeatures b) =>
+        a.Domain >= 0 && b.Domain >= 0
+        && (a.Domain != b.Domain || (a.SitePath is not null && b.SitePath is not null && a.SitePath != b.SitePath));
+
     private static sbyte PlaceLevel(RecordFeatures a, RecordFeatures b)
     {
         var postal = a.Postal >= 0 && b.Postal >= 0 ? (a.Postal == b.Postal ? 1 : 0) : -1;

@@ -9,7 +9,8 @@ public sealed partial class MatchingEngine
 
     /// <summary>
     /// Whether blocking brings two records together: they share at least one block that is within its size
-    /// cap, so the pair is scored. Unknown keys are never candidates.
+    /// cap, or they are neighbours in the sorted neighbourhood of an oversized exact-key block, so the pair
+    /// is scored. Unknown keys are never candidates.
     /// </summary>
     public bool AreCandidates(SourceRecordKey left, SourceRecordKey right)
     {
@@ -17,6 +18,11 @@ public sealed partial class MatchingEngine
             || _table[a] is not { } features)
         {
             return false;
+        }
+
+        if (SubBlockNeighbours(a, b))
+        {
+            return true;
         }
 
         var keys = new List<long>();

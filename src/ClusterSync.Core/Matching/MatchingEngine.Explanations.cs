@@ -110,9 +110,22 @@ public sealed partial class MatchingEngine
             weight = gated;
         }
 
+        if (Decisive(fa, fb) && weight < UnionWeight)
+        {
+            steps.Add(new ComparisonStep("exact-key union", "same name and country, no conflicting web site, on more records than a block holds",
+                Math.Round(UnionWeight - weight, 3),
+                $"{_table.Names.UsesOf(fa.NameId)} records carry this name: they are linked without pairwise comparison."));
+            weight = UnionWeight;
+        }
+
         var probability = FellegiSunterModel.Probability(weight);
         var decision = a == b ? null : DecisionOf(a, b);
         var rules = SharedBlockingRules(fa, fb);
+        if (SubBlockNeighbours(a, b))
+        {
+            rules.Add("sorted neighbourhood of an oversized exact-key block");
+        }
+
         return new PairExplanation
         {
             Left = left,

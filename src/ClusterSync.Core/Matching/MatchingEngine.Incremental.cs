@@ -45,6 +45,10 @@ public sealed partial class MatchingEngine
             foreach (var key in keysOf[index])
             {
                 _blocks.Add(key, index);
+                if (BlockingRules.IsExactName(key) && _blocks.SizeOf(key) > BlockingRules.CapOf(key, _settings.MaxBlockSize))
+                {
+                    MarkFrequentName(key);
+                }
             }
         }
 
@@ -87,7 +91,7 @@ public sealed partial class MatchingEngine
                 }
 
                 Comparisons.Compare(_table, _table[i]!, _table[j]!, _settings.SharedDomainThreshold, levels);
-                var weight = Gate(levels, _model.TotalWeight(levels));
+                var weight = Score(_table[i]!, _table[j]!, levels);
                 if (weight >= review)
                 {
                     AddEdge(new MatchEdge(Math.Min(i, j), Math.Max(i, j), (float)weight));
@@ -266,11 +270,12 @@ public sealed partial class MatchingEngine
         }
 
         var review = ReviewWeight;
+        var anyCannotLink = _decisions.ContainsValue(MatchDecisionKinds.CannotLink);
         return ClusterBuilder.Cluster(
             component,
             edges,
-            (a, b) => DecisionOf(a, b) == MatchDecisionKinds.MustLink || EdgeWeight(a, b) >= review,
-            (a, b) => DecisionOf(a, b) == MatchDecisionKinds.CannotLink,
+            (a, b) => DecisionOf(a, b) == MatchDecisionKinds.MustLink || EdgeWeight(a, b) >= review || Decisive(_table[a]!, _table[b]!),
+            anyCannotLink ? (a, b) => DecisionOf(a, b) == MatchDecisionKinds.CannotLink : null,
             _settings.MinClusterCohesion);
     }
 }

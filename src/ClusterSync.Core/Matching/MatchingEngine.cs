@@ -17,6 +17,9 @@ public sealed partial class MatchingEngine
     private readonly List<MatchDecision> _decisionList = [];
     private FellegiSunterModel _model;
 
+    /// <summary>Per record (CSR), its neighbours in the sorted neighbourhoods of oversized exact-key blocks of the last bulk load.</summary>
+    private (int[] Starts, int[] Neighbours) _subBlocked = ([0], []);
+
     public MatchingEngine(MatchingSettings settings)
     {
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
@@ -72,6 +75,7 @@ public sealed partial class MatchingEngine
         progress?.Report("name words weighed");
 
         var keysByRecord = BuildBlocks();
+        _subBlocked = SubBlockOversized();
         progress?.Report("blocking keys indexed");
         _model = EstimateModel(keysByRecord);
         progress?.Report($"model estimated (prior match probability {_model.Prior:0.####})");
@@ -273,6 +277,18 @@ public sealed partial class MatchingEngine
             CollectBlock(blocksByRecord.Blocks[k], i, mark, stamp, onlyGreater, result);
         }
 
+        if (i + 1 < _subBlocked.Starts.Length)
+        {
+            for (var k = _subBlocked.Starts[i]; k < _subBlocked.Starts[i + 1]; k++)
+            {
+                var j = _subBlocked.Neighbours[k];
+                if ((!onlyGreater || j > i) && stamp[j] != mark && _table[j] is not null)
+                {
+                    stamp[j] = mark;
+                    result.Add(j);
+                }
+            }
+        }
     }
 
     /// <summary>Candidates from a base block (bulk loading: no overlay exists yet).</summary>
@@ -298,6 +314,18 @@ public sealed partial class MatchingEngine
         var (baseMembers, overlay) = _blocks.Members(key);
         if (baseMembers.Length + (overlay?.Count ?? 0) > BlockingRules.CapOf(key, _settings.MaxBlockSize))
         {
+            if (BlockingRules.IsExact(key))
+            {
+                foreach (var j in OversizedNeighbours(key, i, baseMembers, overlay))
+                {
+                    if (j != i && (!onlyGreater || j > i) && stamp[j] != mark && _table[j] is not null)
+                    {
+                        stamp[j] = mark;
+                        result.Add(j);
+                    }
+                }
+            }
+
             return;
         }
 
@@ -356,7 +384,7 @@ public sealed partial class MatchingEngine
                     }
 
                     Comparisons.CompareRest(a, b, levels);
-                    var weight = Gate(levels, _model.TotalWeight(levels));
+                    var weight = Score(a, b, levels);
                     if (weight >= review)
                     {
                         edges.Add(new MatchEdge(i, j, (float)weight));
@@ -377,6 +405,27 @@ public sealed partial class MatchingEngine
 
         return pairs;
     }
+
+    /// <summary>The pair's match weight from its levels: the model's, through the name gate, raised by the exact-key union.</summary>
+    private double Score(RecordFeatures a, RecordFeatures b, ReadOnlySpan<sbyte> levels)
+    {
+        var weight = Gate(levels, _model.TotalWeight(levels));
+        return Decisive(a, b) ? Math.Max(weight, UnionWeight) : weight;
+    }
+
+    /// <summary>
+    /// The exact-key union: records with the same full name in the same country, whose web domains do not
+    /// conflict, are the same organisation when that name and country are shared by more records than a
+    /// block may hold. Such mass repetition is one organisation registered over and over (branches, yearly
+    /// re-registrations, a list joined with itself); comparing its records pairwise would cost O(n²), and
+    /// the pairs the sorted neighbourhood compares link them all.
+    /// </summary>
+    private static bool Decisive(RecordFeatures a, RecordFeatures b) =>
+        (a.FrequentName || b.FrequentName) && a.NameId >= 0 && a.NameId == b.NameId && a.Country == b.Country
+        && !Comparisons.DomainsConflict(a, b);
+
+    /// <summary>Weight given to a pair the exact-key union links: just above the auto-match threshold.</summary>
+    private double UnionWeight => MatchWeight + 0.01;
 
     /// <summary>
     /// Organisations are identified by their names: without name evidence (names unrelated, no acronym

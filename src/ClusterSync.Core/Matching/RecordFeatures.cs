@@ -52,6 +52,12 @@ internal sealed class RecordFeatures
     public bool CountryAssumed { get; init; }
 
     public bool HasCoordinates => !float.IsNaN(Latitude);
+
+    /// <summary>
+    /// The record's full name and country are shared by more records than a block may hold: its identical
+    /// names are linked by the exact-key union (see <see cref="MatchingEngine"/>) rather than compared pairwise.
+    /// </summary>
+    public bool FrequentName { get; set; }
 }
 
 /// <summary>Strings extracted from a <see cref="MatchInput"/> before interning (pure; runs in parallel).</summary>

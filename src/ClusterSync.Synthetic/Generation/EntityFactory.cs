@@ -63,12 +63,15 @@ internal sealed class EntityFactory
         }
 
         var choices = ChooseName(anchor >= 0 ? anchor : index);
+        var sameAddress = anchor >= 0 && _options.SiblingAtSameAddressRate > 0
+            && SeededRandom.For(_seed, index, SiblingStream, 2).Chance(_options.SiblingAtSameAddressRate);
         if (anchor >= 0)
         {
-            choices = Mutate(choices, index);
+            choices = Mutate(choices, index, keepCity: sameAddress);
         }
 
-        return Build(index, choices, Names.Render(choices), ref attributes, anchor >= 0 ? ClusterId(anchor) : null, null);
+        StreetAddress? building = sameAddress ? Create(anchor).Address : null;
+        return Build(index, choices, Names.Render(choices), ref attributes, anchor >= 0 ? ClusterId(anchor) : null, building);
     }
 
     private OrganisationEntity Build(
@@ -218,7 +221,7 @@ internal sealed class EntityFactory
         !_registry.Contains(index) && SeededRandom.For(_seed, index, SiblingStream, 1).Chance(_options.HardNegativeRate);
 
     /// <summary>Changes the city, the sector or the wording so the name differs from the anchor's in one place.</summary>
-    private NameChoices Mutate(NameChoices anchor, int index)
+    private NameChoices Mutate(NameChoices anchor, int index, bool keepCity)
     {
         var random = SeededRandom.For(_seed, index, MutationStream);
         var anchorName = Names.Render(anchor);
@@ -228,7 +231,8 @@ internal sealed class EntityFactory
             var kind = random.Next(10);
             candidate = kind switch
             {
-                < 4 => anchor with { City = _catalogue.Gazetteer.In(anchor.City.Country).Picker.Pick(ref random) },
+                < 4 when !keepCity => anchor with { City = _catalogue.Gazetteer.In(anchor.City.Country).Picker.Pick(ref random) },
+                < 4 => anchor with { Sector = OtherSector(anchor.Sector, ref random) },
                 < 8 => anchor with { Sector = OtherSector(anchor.Sector, ref random) },
                 _ => anchor with { AlternativesSeed = random.NextULong() },
             };
