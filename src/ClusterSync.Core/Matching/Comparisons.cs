@@ -176,6 +176,7 @@ internal static class Comparisons
         }
 
         var (shareA, weightA, shareB, weightB) = (primary.ShareA, primary.WeightA, primary.ShareB, primary.WeightB);
+        var (distinctA, distinctB) = (primary.DistinctShareA, primary.DistinctShareB);
 
         // One name wholly inside the other ("Clarke" / "Bayley Clarke", "Photonics Cluster Berlin" / "…
         // Berlin-Brandenburg") is similar when the contained name says enough on its own and makes up at
@@ -185,7 +186,11 @@ internal static class Comparisons
             return (Math.Max(score, 0.8), false);
         }
 
-        var conflict = shareA >= 0.2 && shareB >= 0.2;
+        // Each name has words the other lacks, and they weigh (a fifth or more) on both sides, or on one side
+        // words that are not generic organisation nouns weigh that much: "Environmental Business Cluster" /
+        // "Northwest Environmental Business Council". A generic noun against another ("Cluster" / "Klaster")
+        // alone is a translation as often as not.
+        var conflict = (shareA >= 0.2 && shareB >= 0.2) || (distinctA >= 0.2 && shareB > 0) || (distinctB >= 0.2 && shareA > 0);
         if (!conflict && score >= 0.5 && (a.PlaceTokens.Length > 0 || b.PlaceTokens.Length > 0))
         {
             // A place named in both names but where only one record is ("Casa Grande Center for Plastics
@@ -227,8 +232,11 @@ internal static class Comparisons
     /// <summary>Total IDF a contained name needs to count (about one rare word, or several ordinary ones).</summary>
     private const double ContainedWeight = 4.0;
 
-    /// <summary>Outcome of one soft TF-IDF comparison, with each side's unmatched share of weight.</summary>
-    private readonly record struct SoftResult(double Score, double ShareA, double WeightA, double ShareB, double WeightB);
+    /// <summary>
+    /// Outcome of one soft TF-IDF comparison, with each side's unmatched share of weight, and that share
+    /// without generic organisation nouns ("cluster", "council", "netzwerk").
+    /// </summary>
+    private readonly record struct SoftResult(double Score, double ShareA, double WeightA, double ShareB, double WeightB, double DistinctShareA, double DistinctShareB);
 
     /// <summary>
     /// Soft TF-IDF (Cohen, Ravikumar and Fienberg 2003), symmetrised: tokens weigh by rarity, and a token
@@ -237,20 +245,21 @@ internal static class Comparisons
     /// </summary>
     private static SoftResult Soft(FeatureTable t, int[] a, float[] wa, int[] b, float[] wb, ReadOnlySpan<int> excluded)
     {
-        var (dotA, unmatchedA, totalA, squaresA) = Directional(t, a, wa, b, wb, excluded);
-        var (dotB, unmatchedB, totalB, squaresB) = Directional(t, b, wb, a, wa, excluded);
+        var (dotA, unmatchedA, genericA, totalA, squaresA) = Directional(t, a, wa, b, wb, excluded);
+        var (dotB, unmatchedB, genericB, totalB, squaresB) = Directional(t, b, wb, a, wa, excluded);
         var norm = Math.Sqrt(squaresA * squaresB);
         var score = norm <= 0 ? 0 : (dotA + dotB) / (2 * norm);
-        return new SoftResult(score, totalA <= 0 ? 1 : unmatchedA / totalA, totalA, totalB <= 0 ? 1 : unmatchedB / totalB, totalB);
+        return new SoftResult(score, totalA <= 0 ? 1 : unmatchedA / totalA, totalA, totalB <= 0 ? 1 : unmatchedB / totalB, totalB,
+            totalA <= 0 ? 0 : (unmatchedA - genericA) / totalA, totalB <= 0 ? 0 : (unmatchedB - genericB) / totalB);
     }
 
     public static double SoftTfIdf(FeatureTable t, int[] a, float[] wa, int[] b, float[] wb, ReadOnlySpan<int> excluded) =>
         Soft(t, a, wa, b, wb, excluded).Score;
 
-    private static (double Dot, double Unmatched, double Total, double Squares) Directional(
+    private static (double Dot, double Unmatched, double UnmatchedGeneric, double Total, double Squares) Directional(
         FeatureTable t, int[] a, float[] wa, int[] b, float[] wb, ReadOnlySpan<int> excluded)
     {
-        double dot = 0, unmatched = 0, total = 0, squares = 0;
+        double dot = 0, unmatched = 0, generic = 0, total = 0, squares = 0;
         for (var i = 0; i < a.Length; i++)
         {
             if (excluded.Length > 0 && excluded.BinarySearch(a[i]) >= 0)
@@ -291,12 +300,16 @@ internal static class Comparisons
             if (best == 0)
             {
                 unmatched += wa[i];
+                if (t.IsGenericNoun(a[i]))
+                {
+                    generic += wa[i];
+                }
             }
 
             dot += wa[i] * bestWeight * best;
         }
 
-        return (dot, unmatched, total, squares);
+        return (dot, unmatched, generic, total, squares);
     }
 
     /// <summary>Cheap filter before Jaro-Winkler: similar lengths and a shared letter among the first two.</summary>

@@ -39,6 +39,9 @@ internal sealed class FeatureTable
         }
     }
 
+    /// <summary>Whether a name token is a generic organisation noun ("cluster", "council", "netzwerk").</summary>
+    public bool IsGenericNoun(int token) => Normalisation.Names.FoldedWordSet.GenericNouns.Contains(Tokens[token]);
+
     /// <summary>log(N / df) of a token: rare tokens weigh more.</summary>
     public double Idf(int token) => Math.Log((LiveCount + 1.0) / (Tokens.UsesOf(token) + 0.5));
 

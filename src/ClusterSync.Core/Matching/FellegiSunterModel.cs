@@ -8,12 +8,19 @@ namespace ClusterSync.Core.Matching;
 internal sealed class FellegiSunterModel
 {
     private readonly double[][] _weights;
+    private readonly double[] _priorWeights;
 
-    public FellegiSunterModel(double[][] m, double[][] u, double prior, double minWeight, double maxWeight)
+    /// <param name="priorsByEvidence">
+    /// The prior per kind of available evidence (<see cref="EvidenceKinds"/>, indexed by <see cref="EvidenceOf"/>);
+    /// <paramref name="prior"/> for every kind when null.
+    /// </param>
+    public FellegiSunterModel(double[][] m, double[][] u, double prior, double minWeight, double maxWeight, double[]? priorsByEvidence = null)
     {
         M = m;
         U = u;
         Prior = Math.Clamp(prior, 1e-9, 0.5);
+        PriorsByEvidence = [.. (priorsByEvidence ?? [Prior, Prior]).Select(p => Math.Clamp(p, 1e-9, 0.5))];
+        _priorWeights = [.. PriorsByEvidence.Select(p => Math.Log2(p / (1 - p)))];
         _weights = new double[m.Length][];
         for (var c = 0; c < m.Length; c++)
         {
@@ -29,15 +36,34 @@ internal sealed class FellegiSunterModel
 
     public double[][] M { get; }
     public double[][] U { get; }
+    /// <summary>The share of candidate pairs that match, over all candidate pairs (for reports).</summary>
     public double Prior { get; }
+
     public double PriorWeight { get; }
+
+    /// <summary>The prior of the pairs of each kind of available evidence (<see cref="EvidenceKinds"/>).</summary>
+    public IReadOnlyList<double> PriorsByEvidence { get; }
+
+    /// <summary>Names of the kinds of available evidence, by <see cref="EvidenceOf"/>.</summary>
+    public static readonly string[] EvidenceKinds = ["names only (no place, site or phone on both sides)", "names and a place, site or phone on both sides"];
+
+    /// <summary>
+    /// The kind of evidence a pair offers besides its names: 1 when a place, street, spot, web or e-mail
+    /// domain or phone is known on both sides (something can corroborate or contradict the names), else 0.
+    /// </summary>
+    public static int EvidenceOf(ReadOnlySpan<sbyte> levels) =>
+        levels[Comparisons.Place] >= 0 || levels[Comparisons.Street] >= 0 || levels[Comparisons.Distance] >= 0
+        || levels[Comparisons.Domain] >= 0 || levels[Comparisons.Phone] >= 0 ? 1 : 0;
+
+    /// <summary>log2 of the prior odds of a pair with these levels.</summary>
+    public double PriorWeightOf(ReadOnlySpan<sbyte> levels) => _priorWeights[EvidenceOf(levels)];
 
     public double Weight(int comparison, int level) => level < 0 ? 0 : _weights[comparison][level];
 
-    /// <summary>Total match weight (prior included) of a comparison vector.</summary>
+    /// <summary>Total match weight (prior of the pair's kind of evidence included) of a comparison vector.</summary>
     public double TotalWeight(ReadOnlySpan<sbyte> levels)
     {
-        var w = PriorWeight;
+        var w = PriorWeightOf(levels);
         for (var c = 0; c < levels.Length; c++)
         {
             if (levels[c] >= 0)
@@ -84,24 +110,41 @@ internal sealed class FellegiSunterModel
         (m, _) = RunEm(Patterns(nameBlockedPatterns), m, u, 0.1, otherComparisons, otherComparisons, settings);
         KeepPlausible(m, u, definitions);
         ApplyOverrides(settings, definitions, m, u);
-        var prior = settings.PriorMatchProbability ?? DeterministicPrior(candidatePatterns);
-        return new FellegiSunterModel(m, u, prior, settings.MinComparisonWeight, settings.MaxComparisonWeight);
+        if (settings.PriorMatchProbability is { } given)
+        {
+            return new FellegiSunterModel(m, u, given, settings.MinComparisonWeight, settings.MaxComparisonWeight);
+        }
+
+        var pooled = DeterministicPrior(candidatePatterns.Select(p => (Unpack(p.Key), (double)p.Value)));
+        var byEvidence = new double[EvidenceKinds.Length];
+        for (var kind = 0; kind < byEvidence.Length; kind++)
+        {
+            var k = kind;
+            var patterns = candidatePatterns.Select(p => (Levels: Unpack(p.Key), Count: (double)p.Value)).Where(p => EvidenceOf(p.Levels) == k).ToList();
+            byEvidence[kind] = patterns.Sum(p => p.Count) >= MinPairsPerEvidence ? DeterministicPrior(patterns) : pooled;
+        }
+
+        return new FellegiSunterModel(m, u, pooled, settings.MinComparisonWeight, settings.MaxComparisonWeight, byEvidence);
     }
 
+    /// <summary>Sampled candidate pairs a kind of evidence needs for a prior of its own (else the pooled prior).</summary>
+    private const int MinPairsPerEvidence = 200;
+
     /// <summary>
-    /// The share of candidate pairs that match, estimated like Splink's deterministic-rule estimate: pairs a
+    /// The share of candidate pairs that match (estimated for each kind of available evidence apart, so that
+    /// where a corroborating column exists on a few pairs only, those pairs get the strict rule and the
+    /// others the names alone), estimated like Splink's deterministic-rule estimate: pairs a
     /// strict rule accepts (nearly identical names plus a shared locality or postal code, site, e-mail
     /// domain, phone, street or spot within 2 km — or alone, when the data rarely corroborates names that
     /// way; or a site no one else uses plus a similar name), divided by the rule's assumed recall. EM over the candidates would
     /// be pulled up by the very confident name levels.
     /// </summary>
-    private static double DeterministicPrior(IReadOnlyDictionary<ulong, int> candidatePatterns)
+    private static double DeterministicPrior(IEnumerable<(sbyte[] Levels, double Count)> candidatePatterns)
     {
         const double assumedRecall = 0.6;
         double total = 0, strongNames = 0, corroboratedStrongNames = 0, siteAndName = 0;
-        foreach (var (key, count) in candidatePatterns)
+        foreach (var (l, count) in candidatePatterns)
         {
-            var l = Unpack(key);
             total += count;
             if (l[Comparisons.Domain] == 4 && l[Comparisons.Name] >= 2)
             {

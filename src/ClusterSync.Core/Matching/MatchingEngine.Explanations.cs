@@ -130,7 +130,7 @@ public sealed partial class MatchingEngine
         {
             Left = left,
             Right = right,
-            PriorWeight = Math.Round(_model.PriorWeight, 3),
+            PriorWeight = Math.Round(_model.PriorWeightOf(levels), 3),
             Steps = steps,
             Weight = Math.Round(weight, 3),
             Probability = Math.Round(probability, 6),
@@ -183,10 +183,21 @@ public sealed partial class MatchingEngine
     public ModelSummary DescribeModel() => new(
         _model.Prior,
         [.. Comparisons.All.Select((d, c) => new ComparisonSummary(d.Name,
-            [.. d.Levels.Select((level, l) => new LevelSummary(level, _model.M[c][l], _model.U[c][l], _model.Weight(c, l)))]))]);
+            [.. d.Levels.Select((level, l) => new LevelSummary(level, _model.M[c][l], _model.U[c][l], _model.Weight(c, l)))]))])
+    {
+        PriorsByEvidence = [.. FellegiSunterModel.EvidenceKinds.Select((kind, k) => new EvidencePrior(kind, _model.PriorsByEvidence[k]))],
+    };
 }
 
-public sealed record ModelSummary(double PriorMatchProbability, IReadOnlyList<ComparisonSummary> Comparisons);
+/// <param name="PriorMatchProbability">The share of all candidate pairs that match.</param>
+public sealed record ModelSummary(double PriorMatchProbability, IReadOnlyList<ComparisonSummary> Comparisons)
+{
+    /// <summary>The prior each pair gets, by the kind of evidence it offers besides its names.</summary>
+    public IReadOnlyList<EvidencePrior> PriorsByEvidence { get; init; } = [];
+}
+
+/// <summary>The prior of the pairs that offer one kind of evidence besides their names.</summary>
+public sealed record EvidencePrior(string Evidence, double PriorMatchProbability);
 
 public sealed record ComparisonSummary(string Name, IReadOnlyList<LevelSummary> Levels);
 

@@ -78,7 +78,7 @@ public sealed partial class MatchingEngine
         _subBlocked = SubBlockOversized();
         progress?.Report("blocking keys indexed");
         _model = EstimateModel(keysByRecord);
-        progress?.Report($"model estimated (prior match probability {_model.Prior:0.####})");
+        progress?.Report($"model estimated (prior match probability {_model.Prior:0.####}; names only {_model.PriorsByEvidence[0]:0.####}, with corroborating fields {_model.PriorsByEvidence[1]:0.####})");
         var pairs = ScoreAll(keysByRecord);
         CandidatePairCount = pairs;
         SetDecisions(decisions);
@@ -428,11 +428,12 @@ public sealed partial class MatchingEngine
     private double UnionWeight => MatchWeight + 0.01;
 
     /// <summary>
-    /// Organisations are identified by their names: without name evidence (names unrelated, no acronym
-    /// relation) a pair is never linked automatically unless it shares a web site no other record uses;
-    /// partly related names at the same address pass too, unless their web sites differ. A shared phone
-    /// does not pass: an agency's programmes share its switchboard.
-    /// Programmes of one agency share its domain and address; such pairs can still reach the review band.
+    /// Names decide, places support. Organisations are identified by their names: without name evidence
+    /// (names unrelated, no acronym relation) a pair is never linked automatically unless it shares a web
+    /// site no other record uses. Names with conflicting distinctive words (each has words the other lacks)
+    /// are never linked automatically, whatever else they share: an agency's programmes share its address,
+    /// switchboard and domain, and "Environmental Business Cluster" is not "Northwest Environmental Business
+    /// Council" in the same building. Such pairs can still reach the review band.
     /// </summary>
     private double Gate(ReadOnlySpan<sbyte> levels, double weight) =>
         NamesRelated(levels) ? weight : Math.Min(weight, GateCap);
@@ -440,15 +441,11 @@ public sealed partial class MatchingEngine
     private double GateCap => FellegiSunterModel.WeightOf((_settings.MatchThreshold + _settings.ReviewThreshold) / 2);
 
     /// <summary>Whether the gate can pass once the address is known (from the identity comparisons alone).</summary>
-    private static bool MayPassGate(ReadOnlySpan<sbyte> levels) =>
-        levels[Comparisons.Name] >= 1 || levels[Comparisons.Acronym] >= 2 || levels[Comparisons.Domain] == 4;
+    private static bool MayPassGate(ReadOnlySpan<sbyte> levels) => NamesRelated(levels);
 
     private static bool NamesRelated(ReadOnlySpan<sbyte> levels) =>
-        levels[Comparisons.Name] >= 2 || levels[Comparisons.Acronym] >= 2 || levels[Comparisons.Domain] == 4
-        || (levels[Comparisons.Name] == 1 && SameAddress(levels) && levels[Comparisons.Domain] is not (0 or 1));
-
-    /// <summary>Same street (or nearly) in the same locality or postal code.</summary>
-    private static bool SameAddress(ReadOnlySpan<sbyte> levels) => levels[Comparisons.Street] >= 2 && levels[Comparisons.Place] >= 2;
+        levels[Comparisons.Name] >= 2 || levels[Comparisons.Acronym] >= 2
+        || (levels[Comparisons.Domain] == 4 && levels[Comparisons.Name] != 1);
 
     private void AddEdge(MatchEdge edge)
     {

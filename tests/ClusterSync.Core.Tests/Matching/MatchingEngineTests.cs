@@ -269,4 +269,43 @@ public class MatchingEngineTests
         Assert.That(copies.Select(c => clusters[c.Key.SourceId] == clusters[c.Key.SourceId["copy-".Length..]]), Is.All.True);
         Assert.That(clusters.Values.Distinct().Count(), Is.EqualTo(background.Count), "nothing else is linked");
     }
+
+    [Test]
+    public void Names_with_conflicting_words_at_one_address_go_to_review_not_to_a_link()
+    {
+        // One building, one switchboard; "cluster" is a common word here, "Northwest" and "Council" are not.
+        var a = Org("a", "Environmental Business Cluster", city: "Seattle", country: "US", postal: "98101", phone: "+1 206 555 0100") with { Street = "1 Main Street" };
+        var b = Org("b", "Northwest Environmental Business Council", city: "Seattle", country: "US", postal: "98101", phone: "+1 206 555 0100") with { Street = "1 Main Street" };
+        var engine = new MatchingEngine(new MatchingSettings());
+        engine.Load([.. Background(), a, b], []);
+
+        var explanation = engine.Explain(a.Key, b.Key);
+
+        Assert.That(explanation.Steps.Single(s => s.Comparison == "name").Level, Does.StartWith("similar but each has distinctive words"));
+        Assert.That(explanation.Outcome, Is.EqualTo("review"));
+        Assert.That(engine.ClustersContaining([a.Key]).Single(), Is.EqualTo(new[] { a.Key }));
+    }
+
+    [Test]
+    public void Programmes_of_one_agency_at_its_address_with_its_site_are_not_linked()
+    {
+        var a = Org("a", "Hydrogen Valley Programme", "agency.example", "Kassel", postal: "34117", phone: "0561 555 0100") with { Street = "Ständeplatz 1" };
+        var b = Org("b", "Hydrogen Skills Programme", "agency.example", "Kassel", postal: "34117", phone: "0561 555 0100") with { Street = "Ständeplatz 1" };
+
+        var clusters = Resolve([.. Background(), a, b]);
+
+        Assert.That(clusters["a"], Is.Not.EqualTo(clusters["b"]));
+    }
+
+    [Test]
+    public void The_prior_is_estimated_for_each_kind_of_evidence_a_pair_offers()
+    {
+        var engine = new MatchingEngine(new MatchingSettings());
+        engine.Load(Background(), []);
+
+        var priors = engine.DescribeModel().PriorsByEvidence;
+
+        Assert.That(priors, Has.Count.EqualTo(2));
+        Assert.That(priors.Select(p => p.PriorMatchProbability), Is.All.InRange(1e-9, 0.5));
+    }
 }
