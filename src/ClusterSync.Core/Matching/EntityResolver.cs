@@ -51,4 +51,6 @@ public sealed class EntityResolver(MatchingSettings settings) : IEntityResolver
     public IReadOnlyList<ScoredPair> ReviewPairs(IEnumerable<SourceRecordKey> keys) => _engine.ReviewPairs(keys);
 
     public PairExplanation Explain(SourceRecordKey left, SourceRecordKey right) => _engine.Explain(left, right);
+
+    public IReadOnlyList<CandidateMatch> Score(SourceRecord record, int limit) => _engine.ScoreAgainst(MatchInput.From(record), limit);
 }

@@ -219,6 +219,27 @@ internal sealed class FeatureTable
         return _records.Count - 1;
     }
 
+    /// <summary>
+    /// The features of a record that is not held (a record scored against the directory): its values are
+    /// interned without counting a use, so frequencies and every held record stay as they were; a value
+    /// never seen before stays in the vocabularies, unused.
+    /// </summary>
+    public RecordFeatures Probe(FeatureDraft draft)
+    {
+        int Intern(Interner interner, string? value) => string.IsNullOrEmpty(value) ? -1 : interner.Intern(value);
+        var tokens = draft.NameTokens.Select(Tokens.Intern).Distinct().Order().ToArray();
+        var alternates = draft.AltKeys.Select(k => FeatureDraft.ContentWords(k).Select(Tokens.Intern).Distinct().Order().ToArray()).ToArray();
+        var places = draft.PlaceTokens.Select(Tokens.Intern).Distinct().Order().ToArray();
+        var sectors = draft.Sectors.Select(s => (Sectors.Intern(s.Code), s.Weight)).DistinctBy(s => s.Item1).ToArray();
+        var features = Assemble(
+            draft, tokens, alternates, places, Intern(Names, draft.NameKey), Intern(Acronyms, draft.Acronym), Intern(Countries, draft.Country),
+            Intern(Regions, draft.Region), Intern(Cities, draft.CityKey), Intern(Postals, draft.Postal),
+            draft.Postal is { Length: > 3 } postal ? Postals.Intern("~" + postal[..3]) : -1,
+            Intern(Domains, draft.Domain), Intern(Domains, draft.EmailDomain), Intern(Phones, draft.Phone), sectors);
+        Weigh(features);
+        return features;
+    }
+
     /// <summary>The postal code's first three characters, as a coarser area (-1 for short codes).</summary>
     private int UsePostalPrefix(string? postal) => postal is { Length: > 3 } ? Postals.Use("~" + postal[..3]) : -1;
 

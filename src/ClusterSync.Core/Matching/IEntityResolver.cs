@@ -34,6 +34,13 @@ public interface IEntityResolver
 
     /// <summary>Every comparison and its weight for one pair (held or not yet linked).</summary>
     PairExplanation Explain(SourceRecordKey left, SourceRecordKey right);
+
+    /// <summary>
+    /// The held records most likely to describe the same organisation as <paramref name="record"/>, which is
+    /// not held and is not added: at most <paramref name="limit"/>, best first, each with its probability and
+    /// explanation. Nothing held changes.
+    /// </summary>
+    IReadOnlyList<CandidateMatch> Score(SourceRecord record, int limit);
 }
 
 /// <summary>One cluster: its members and the links that hold it together.</summary>

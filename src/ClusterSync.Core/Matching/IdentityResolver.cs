@@ -60,4 +60,7 @@ public sealed class IdentityResolver : IEntityResolver
         Probability = 0,
         Weight = double.NegativeInfinity,
     };
+
+    /// <summary>Nothing is ever linked: no candidates.</summary>
+    public IReadOnlyList<CandidateMatch> Score(SourceRecord record, int limit) => [];
 }

@@ -88,8 +88,12 @@ public sealed partial class MatchingEngine
         }
 
         RefreshDecisionIndex();
-        var fa = _table[a]!;
-        var fb = _table[b]!;
+        return ExplainPair(left, _table[a]!, a, right, _table[b]!, b);
+    }
+
+    /// <summary>The waterfall of two records' features; an index of -1 is a record not held (no decision, no sub-block).</summary>
+    private PairExplanation ExplainPair(SourceRecordKey left, RecordFeatures fa, int a, SourceRecordKey right, RecordFeatures fb, int b)
+    {
         Span<sbyte> levels = stackalloc sbyte[Comparisons.Count];
         Comparisons.Compare(_table, fa, fb, _settings.SharedDomainThreshold, levels);
         var steps = new List<ComparisonStep>();
@@ -105,8 +109,8 @@ public sealed partial class MatchingEngine
         var gated = Gate(levels, weight);
         if (gated < weight)
         {
-            steps.Add(new ComparisonStep("name gate", "names unrelated: capped below the auto-match threshold", Math.Round(gated - weight, 3),
-                "Organisations are identified by name; shared domains or addresses alone never link automatically."));
+            steps.Add(new ComparisonStep("name gate", "names unrelated or with conflicting words: capped below the auto-match threshold", Math.Round(gated - weight, 3),
+                "Organisations are identified by name; shared domains, phones or addresses never link them automatically."));
             weight = gated;
         }
 
@@ -119,9 +123,9 @@ public sealed partial class MatchingEngine
         }
 
         var probability = FellegiSunterModel.Probability(weight);
-        var decision = a == b ? null : DecisionOf(a, b);
+        var decision = a == b || a < 0 || b < 0 ? null : DecisionOf(a, b);
         var rules = SharedBlockingRules(fa, fb);
-        if (SubBlockNeighbours(a, b))
+        if (a >= 0 && b >= 0 && SubBlockNeighbours(a, b))
         {
             rules.Add("sorted neighbourhood of an oversized exact-key block");
         }

@@ -38,7 +38,14 @@ internal static class SortedNeighbourhood
     /// some pass, had it been sorted into the block: the <see cref="Window"/> nearest on each side of each pass.
     /// One scan of the block per pass, without sorting it (a change against the warm index).
     /// </summary>
-    public static void NeighboursOf(FeatureTable t, int record, IReadOnlyList<int> members, ICollection<int> result)
+    public static void NeighboursOf(FeatureTable t, int record, IReadOnlyList<int> members, ICollection<int> result) =>
+        NeighboursOf(t, t[record]!, record, members, result);
+
+    /// <summary>
+    /// As <see cref="NeighboursOf(FeatureTable, int, IReadOnlyList{int}, ICollection{int})"/> for features
+    /// that may not be held (a record scored against the directory), ordered as if at index <paramref name="record"/>.
+    /// </summary>
+    public static void NeighboursOf(FeatureTable t, RecordFeatures features, int record, IReadOnlyList<int> members, ICollection<int> result)
     {
         Span<int> below = stackalloc int[Window];
         Span<int> above = stackalloc int[Window];
@@ -53,7 +60,7 @@ internal static class SortedNeighbourhood
                     continue;
                 }
 
-                if (Compare(t, pass, m, record) < 0)
+                if (Compare(pass, t[m]!, m, features, record) < 0)
                 {
                     // Keep the Window largest members below the record, largest first.
                     nBelow = Insert(t, pass, below, nBelow, m, descending: true);
@@ -106,10 +113,10 @@ internal static class SortedNeighbourhood
     }
 
     /// <summary>The order of a pass; ties end on the record index, so every order is total and repeatable.</summary>
-    public static int Compare(FeatureTable t, int pass, int x, int y)
+    public static int Compare(FeatureTable t, int pass, int x, int y) => Compare(pass, t[x]!, x, t[y]!, y);
+
+    private static int Compare(int pass, RecordFeatures a, int x, RecordFeatures b, int y)
     {
-        var a = t[x]!;
-        var b = t[y]!;
         var c = pass switch
         {
             0 => FirstOf(string.CompareOrdinal(a.NameKey, b.NameKey), a.Domain.CompareTo(b.Domain), a.Postal.CompareTo(b.Postal), a.City.CompareTo(b.City)),

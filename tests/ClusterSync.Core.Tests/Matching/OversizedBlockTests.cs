@@ -142,4 +142,18 @@ public class OversizedBlockTests
         Assert.That(quality.TruePairsBlocked, Is.Zero);
         Assert.That(quality.TruePairsLostToCaps, Is.EqualTo(105));
     }
+
+    [Test]
+    public void A_record_scored_against_a_frequent_name_meets_a_few_of_its_records_and_matches_them()
+    {
+        var records = Enumerable.Range(0, 500).Select(i => Org($"r{i}", "Regional Innovation Partnership", city: $"Town {i}")).ToList();
+        var engine = new MatchingEngine(new MatchingSettings());
+        engine.Load(records, []);
+
+        var candidates = engine.ScoreAgainst(Org("probe", "Regional Innovation Partnership", city: "Town 7"), 100);
+
+        Assert.That(candidates, Has.Count.InRange(1, 2 * SortedNeighbourhood.Window * SortedNeighbourhood.Passes));
+        Assert.That(candidates.Select(c => c.Outcome), Is.All.EqualTo("match"));
+        Assert.That(engine.Count, Is.EqualTo(500));
+    }
 }
