@@ -1,0 +1,82 @@
+namespace ClusterSync.Core.Matching;
+
+/// <summary>The place comparisons: postal code, locality and region; street; distance; country.</summary>
+internal static class PlaceComparisons
+{
+    private const sbyte Missing = Comparisons.Missing;
+
+    public static sbyte PlaceLevel(RecordFeatures a, RecordFeatures b)
+    {
+        var postal = a.Postal >= 0 && b.Postal >= 0 ? (a.Postal == b.Postal ? 1 : 0) : -1;
+        var city = CityMatch(a, b);
+        if (postal == 1)
+        {
+            return city == 1 ? (sbyte)4 : (sbyte)3;
+        }
+
+        if (city == 1)
+        {
+            return 2;
+        }
+
+        var region = a.Region >= 0 && b.Region >= 0 ? (a.Region == b.Region ? 1 : 0) : -1;
+        if (region == 1)
+        {
+            return 1;
+        }
+
+        return postal == 0 || city == 0 || region == 0 ? (sbyte)0 : Missing;
+    }
+
+    public static int CityMatch(RecordFeatures a, RecordFeatures b)
+    {
+        if (a.City < 0 || b.City < 0)
+        {
+            return -1;
+        }
+
+        return a.City == b.City || JaroWinkler.Similarity(a.CityKey, b.CityKey) >= 0.92 ? 1 : 0;
+    }
+
+    public static sbyte StreetLevel(RecordFeatures a, RecordFeatures b)
+    {
+        if (a.StreetKey is null || b.StreetKey is null)
+        {
+            return Missing;
+        }
+
+        if (a.StreetKey == b.StreetKey)
+        {
+            return 3;
+        }
+
+        var s = JaroWinkler.Similarity(a.StreetKey, b.StreetKey);
+        return s >= 0.92 ? (sbyte)2 : s >= 0.80 ? (sbyte)1 : (sbyte)0;
+    }
+
+    public static double DistanceKm(RecordFeatures a, RecordFeatures b)
+    {
+        const double radius = 6371.0;
+        var dLat = double.DegreesToRadians(b.Latitude - a.Latitude);
+        var dLon = double.DegreesToRadians(b.Longitude - a.Longitude);
+        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2))
+            + (Math.Cos(double.DegreesToRadians(a.Latitude)) * Math.Cos(double.DegreesToRadians(b.Latitude)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
+        return 2 * radius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+
+    public static sbyte DistanceLevel(RecordFeatures a, RecordFeatures b)
+    {
+        if (!a.HasCoordinates || !b.HasCoordinates)
+        {
+            return Missing;
+        }
+
+        return DistanceKm(a, b) switch { < 0.5 => 4, < 2 => 3, < 10 => 2, < 50 => 1, _ => 0 };
+    }
+    /// <summary>An assumed country can agree, never disagree.</summary>
+    public static sbyte CountryLevel(RecordFeatures a, RecordFeatures b) =>
+        a.Country < 0 || b.Country < 0 ? Missing
+        : a.Country == b.Country ? (sbyte)1
+        : a.CountryAssumed || b.CountryAssumed ? Missing
+        : (sbyte)0;
+}
