@@ -162,8 +162,9 @@ public static class ResolveInput
             Sectors = Sectors(Get(row, columns, 13)),
             YearFounded = Get(row, columns, 14),
         };
-        var outcome = OrganisationNormaliser.Default.Normalise(raw);
-        var input = outcome.Record is { } record ? MatchInput.From(record) : null;
+        // No content hash (nothing is stored), and the normaliser's name analysis is handed to the engine.
+        var outcome = OrganisationNormaliser.Default.Normalise(raw, withContentHash: false);
+        var input = outcome.Record is { } record ? MatchInput.From(record) with { NameAnalysis = outcome.NameAnalysis } : null;
         return new ResolveRow(id, number, input, outcome.QuarantineReason, Get(row, columns, 15));
     }
 

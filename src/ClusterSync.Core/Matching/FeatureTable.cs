@@ -39,8 +39,22 @@ internal sealed class FeatureTable
         }
     }
 
+    /// <summary>Per token id, whether it is a generic organisation noun; extended as tokens are interned.</summary>
+    private readonly List<bool> _generic = [];
+
     /// <summary>Whether a name token is a generic organisation noun ("cluster", "council", "netzwerk").</summary>
-    public bool IsGenericNoun(int token) => Normalisation.Names.FoldedWordSet.GenericNouns.Contains(Tokens[token]);
+    public bool IsGenericNoun(int token) => token < _generic.Count ? _generic[token] : IsGeneric(Tokens[token]);
+
+    private static bool IsGeneric(string token) => Normalisation.Names.FoldedWordSet.GenericNouns.Contains(token);
+
+    /// <summary>Flags the tokens interned since the last call (before any parallel scoring reads them).</summary>
+    private void FlagNewTokens()
+    {
+        for (var t = _generic.Count; t < Tokens.Count; t++)
+        {
+            _generic.Add(IsGeneric(Tokens[t]));
+        }
+    }
 
     /// <summary>log(N / df) of a token: rare tokens weigh more.</summary>
     public double Idf(int token) => Math.Log((LiveCount + 1.0) / (Tokens.UsesOf(token) + 0.5));
@@ -163,6 +177,8 @@ internal sealed class FeatureTable
         {
             _index.Add(built[i].Key, first + i);
         }
+
+        FlagNewTokens();
     }
 
     private void InternTokens(FeatureDraft[] drafts, int[][] tokens, int[][][] alt, int[][] places)
@@ -216,6 +232,7 @@ internal sealed class FeatureTable
             Domains.Use(draft.Domain), Domains.Use(draft.EmailDomain), Phones.Use(draft.Phone), InternSectors(draft.Sectors));
         _records.Add(features);
         _index[draft.Key] = _records.Count - 1;
+        FlagNewTokens();
         return _records.Count - 1;
     }
 
@@ -237,6 +254,7 @@ internal sealed class FeatureTable
             draft.Postal is { Length: > 3 } postal ? Postals.Intern("~" + postal[..3]) : -1,
             Intern(Domains, draft.Domain), Intern(Domains, draft.EmailDomain), Intern(Phones, draft.Phone), sectors);
         Weigh(features);
+        FlagNewTokens();
         return features;
     }
 

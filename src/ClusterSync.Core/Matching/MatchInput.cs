@@ -1,3 +1,4 @@
+using ClusterSync.Core.Normalisation.Names;
 using ClusterSync.Core.Records;
 
 namespace ClusterSync.Core.Matching;
@@ -10,6 +11,12 @@ public sealed record MatchInput
 {
     public required SourceRecordKey Key { get; init; }
     public required string Name { get; init; }
+
+    /// <summary>
+    /// <see cref="Name"/> already analysed for <see cref="Country"/> (by the normaliser), or null: the
+    /// engine then analyses it itself. Saves a second analysis of every name in a batch.
+    /// </summary>
+    public NameAnalysis? NameAnalysis { get; init; }
     public IReadOnlyList<string> AlternateNames { get; init; } = [];
     public string? Acronym { get; init; }
 

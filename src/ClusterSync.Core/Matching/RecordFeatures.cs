@@ -89,7 +89,7 @@ internal sealed record FeatureDraft(
     public static FeatureDraft From(MatchInput input)
     {
         var country = NormaliseCountry(input.Country);
-        var name = NameAnalyser.Default.Analyse(input.Name, country);
+        var name = input.NameAnalysis ?? NameAnalyser.Default.Analyse(input.Name, country);
         var nameKey = name.MatchingKey.Length > 0 ? name.MatchingKey : NameAnalyser.Fold(input.Name);
         var alternates = new List<string>();
         foreach (var alternate in input.AlternateNames)

@@ -1,3 +1,4 @@
+using ClusterSync.Core.Normalisation.Names;
 using ClusterSync.Core.Records;
 
 namespace ClusterSync.Core.Normalisation;
@@ -16,6 +17,9 @@ public readonly record struct NormalisationOutcome
     public string? QuarantineReason { get; }
 
     public bool IsQuarantined => Record is null;
+
+    /// <summary>The analysis of the accepted record's name (for matching, which would otherwise analyse it again).</summary>
+    public NameAnalysis? NameAnalysis { get; init; }
 
     public static NormalisationOutcome Accepted(SourceRecord record) => new(record, null);
 

@@ -31,7 +31,14 @@ public sealed class OrganisationNormaliser
     public static OrganisationNormaliser Default { get; } = new();
 
     /// <summary>The schema v1 record of <paramref name="raw"/> with its content hash, or the reason it is quarantined.</summary>
-    public NormalisationOutcome Normalise(RawOrganisation raw)
+    public NormalisationOutcome Normalise(RawOrganisation raw) => Normalise(raw, withContentHash: true);
+
+    /// <summary>
+    /// As <see cref="Normalise(RawOrganisation)"/>; without <paramref name="withContentHash"/> the record's
+    /// content hash stays empty (a batch that stores nothing has no use for it, and it costs a serialisation
+    /// and a SHA-256 per record).
+    /// </summary>
+    public NormalisationOutcome Normalise(RawOrganisation raw, bool withContentHash)
     {
         ArgumentNullException.ThrowIfNull(raw);
         if (string.IsNullOrWhiteSpace(raw.Source) || string.IsNullOrWhiteSpace(raw.SourceId))
@@ -81,7 +88,7 @@ public sealed class OrganisationNormaliser
             Partnerships = TextList.Clean(raw.Partnerships),
             UpdatedAt = raw.UpdatedAt,
         };
-        return NormalisationOutcome.Accepted(RecordJson.WithContentHash(record));
+        return NormalisationOutcome.Accepted(withContentHash ? RecordJson.WithContentHash(record) : record) with { NameAnalysis = analysis };
     }
 
     private static string? NameProblem(string name)
