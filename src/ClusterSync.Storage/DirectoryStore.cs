@@ -16,7 +16,7 @@ public sealed class DirectoryStore(IClusterSyncDbContextFactory contexts, TimePr
 {
     private const int Chunk = 500;
 
-    /// <summary>The published directory's membership (active organisations and their links).</summary>
+    /// <summary>The published directory's membership (active organisations and their links, merged ones and their last members).</summary>
     public async Task<DirectoryMembership> LoadMembershipAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
@@ -29,6 +29,17 @@ public sealed class DirectoryStore(IClusterSyncDbContextFactory contexts, TimePr
         foreach (var org in orgs)
         {
             membership.Add(org.Id, org.Version, org.GoldenHash, links[org.Id]);
+        }
+
+        // A merged organisation's row keeps the golden record it had when last active: its last members.
+        var merged = await db.Organisations.AsNoTracking().Where(o => o.Status == OrganisationStatus.Merged && o.RedirectTo != null)
+            .Select(o => new { o.Id, o.Version, o.RedirectTo, o.GoldenJson }).ToListAsync(cancellationToken);
+        foreach (var org in merged)
+        {
+            var members = org.GoldenJson.Length > 2
+                ? RecordJson.DeserializeGolden(org.GoldenJson).SourceRecords.Select(m => new SourceRecordKey(m.Source, m.SourceId)).ToList()
+                : [];
+            membership.Former.Add(new FormerOrganisation(org.Id, org.Version, org.RedirectTo!, members));
         }
 
         return membership;

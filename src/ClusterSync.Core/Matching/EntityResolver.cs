@@ -2,9 +2,17 @@ using ClusterSync.Core.Records;
 
 namespace ClusterSync.Core.Matching;
 
-/// <summary>The service's resolver: the matching engine over schema v1 records.</summary>
+/// <summary>
+/// The service's resolver: the matching engine over schema v1 records. The engine is always built from the
+/// records in key order, and a change of at least <see cref="RebuildShare"/> of the records held rebuilds
+/// it (model estimated again) instead of applying it: the same records then give the same clusters
+/// whatever order the sources synced in. Smaller changes are applied to the warm index.
+/// </summary>
 public sealed class EntityResolver(MatchingSettings settings) : IEntityResolver
 {
+    /// <summary>Share of the records held (after the change) that a change must reach to rebuild the engine.</summary>
+    public const double RebuildShare = 0.1;
+
     private readonly Dictionary<SourceRecordKey, SourceRecord> _records = [];
     private MatchingEngine _engine = new(settings);
 
@@ -23,8 +31,13 @@ public sealed class EntityResolver(MatchingSettings settings) : IEntityResolver
             _records[record.Key] = record;
         }
 
+        Rebuild(decisions);
+    }
+
+    private void Rebuild(IReadOnlyCollection<MatchDecision> decisions)
+    {
         _engine = new MatchingEngine(settings);
-        _engine.Load([.. _records.Values.Select(MatchInput.From)], decisions);
+        _engine.Load([.. _records.Values.OrderBy(r => r.Key.ToString(), StringComparer.Ordinal).Select(MatchInput.From)], decisions);
     }
 
     public IReadOnlySet<SourceRecordKey> Apply(
@@ -40,6 +53,15 @@ public sealed class EntityResolver(MatchingSettings settings) : IEntityResolver
         foreach (var record in upserts)
         {
             _records[record.Key] = record;
+        }
+
+        if (upserts.Count + removals.Count >= RebuildShare * Math.Max(1, _records.Count) && upserts.Count + removals.Count > 0)
+        {
+            // Every cluster may change with the model: all records are dirty.
+            Rebuild(decisions);
+            var dirty = new HashSet<SourceRecordKey>(_records.Keys);
+            dirty.UnionWith(removals);
+            return dirty;
         }
 
         return _engine.Apply([.. upserts.Select(MatchInput.From)], removals, decisions);

@@ -7,4 +7,10 @@ public static class ChangeEventTypes
     public const string Updated = "updated";
     public const string Merged = "merged";
     public const string Deleted = "deleted";
+
+    /// <summary>
+    /// An organisation came out of another one: records left it (a cannot-link, or new evidence) and now
+    /// form this organisation, under the id they had before they joined when they had one, else a new id.
+    /// </summary>
+    public const string Split = "split";
 }

@@ -15,6 +15,9 @@ public sealed class DirectoryMembership
 
     public int RecordCount => _organisationOf.Count;
 
+    /// <summary>Organisations merged into another, with their last members (for ids taken back and redirects).</summary>
+    public FormerOrganisations Former { get; } = new();
+
     public bool TryGetOrganisation(SourceRecordKey key, out string organisationId) =>
         _organisationOf.TryGetValue(key, out organisationId!);
 
@@ -57,9 +60,11 @@ public sealed class DirectoryMembership
                 }
 
                 Add(write.Id, write.Version, write.GoldenHash!, write.Members);
+                Former.Remove(write.Id);
             }
             else
             {
+                RetireFormer(write);
                 _organisations.Remove(write.Id);
             }
         }
@@ -71,6 +76,20 @@ public sealed class DirectoryMembership
                 _organisationOf[member] = write.Id;
             }
         }
+    }
+
+    /// <summary>A merged organisation is remembered with its last members; a deleted one is forgotten.</summary>
+    private void RetireFormer(OrganisationWrite write)
+    {
+        if (write.Status != OrganisationStatus.Merged || write.SurvivorId is null)
+        {
+            Former.Remove(write.Id);
+            return;
+        }
+
+        var lastMembers = _organisations.TryGetValue(write.Id, out var state) ? state.Members
+            : Former.TryGet(write.Id, out var former) ? former.LastMembers : [];
+        Former.Add(new FormerOrganisation(write.Id, write.Version, write.SurvivorId, lastMembers));
     }
 }
 

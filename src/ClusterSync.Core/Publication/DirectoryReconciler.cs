@@ -21,7 +21,8 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
         var assignment = StableIdAssigner.Assign(
             previous.ToDictionary(p => p.Key, p => (IReadOnlyCollection<SourceRecordKey>)p.Value.Members, StringComparer.Ordinal),
             [.. clusters.Select(c => c.Members)],
-            newId);
+            newId,
+            cluster => FormerIdsOf(membership.Former, cluster));
 
         var writes = new List<OrganisationWrite>();
         var links = new List<LinkWrite>();
@@ -33,7 +34,7 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
 
         foreach (var org in assignment.Organisations)
         {
-            var write = BuildActive(resolver, org, previous.GetValueOrDefault(org.Id));
+            var write = BuildActive(resolver, org, previous.GetValueOrDefault(org.Id), membership);
             if (write is not null)
             {
                 writes.Add(write);
@@ -61,6 +62,7 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
                 null, null, null, [], Events.Deleted, null));
         }
 
+        writes.AddRange(Redirects(membership, assignment, previous));
         var held = assignment.Organisations.SelectMany(o => o.Members).ToHashSet();
         var unlinked = previous.Values.SelectMany(p => p.Members).Where(k => !held.Contains(k)).Distinct().ToList();
         var review = resolver.ReviewPairs(held);
@@ -120,7 +122,80 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
         return (clusters, previous);
     }
 
-    private OrganisationWrite? BuildActive(IEntityResolver resolver, AssignedOrganisation org, OrganisationState? previous)
+    /// <summary>
+    /// The merged organisations a cluster's records had before they joined another, best first: those at
+    /// least half of whose last members are in the cluster, most members in common first.
+    /// </summary>
+    private static IEnumerable<string> FormerIdsOf(FormerOrganisations former, IReadOnlyList<SourceRecordKey> cluster)
+    {
+        if (former.Count == 0)
+        {
+            return [];
+        }
+
+        var members = cluster.ToHashSet();
+        return cluster.SelectMany(former.Of).Distinct(StringComparer.Ordinal)
+            .Select(id => (Id: id, Overlap: former.TryGet(id, out var f) ? f.LastMembers.Count(members.Contains) : 0, Size: f?.LastMembers.Count ?? 0))
+            .Where(c => c.Overlap > 0 && c.Overlap * 2 >= c.Size)
+            .OrderByDescending(c => c.Overlap).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .Select(c => c.Id)
+            .ToList();
+    }
+
+    /// <summary>
+    /// An old id redirects only to the organisation that holds its records: every merged organisation whose
+    /// last members or redirect are in play, and whose id was not taken back, now redirects to the
+    /// organisation holding most of those records, or is deleted (410) when none holds any.
+    /// </summary>
+    private static List<OrganisationWrite> Redirects(
+        DirectoryMembership membership, IdAssignment assignment, Dictionary<string, OrganisationState> previous)
+    {
+        var writes = new List<OrganisationWrite>();
+        if (membership.Former.Count == 0)
+        {
+            return writes;
+        }
+
+        var assignedOf = new Dictionary<SourceRecordKey, string>();
+        foreach (var org in assignment.Organisations)
+        {
+            foreach (var member in org.Members)
+            {
+                assignedOf[member] = org.Id;
+            }
+        }
+
+        var takenBack = assignment.Organisations.Where(o => o.TakenBack).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var inPlay = assignedOf.Keys.Concat(previous.Values.SelectMany(p => p.Members))
+            .SelectMany(membership.Former.Of).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        foreach (var id in inPlay)
+        {
+            if (takenBack.Contains(id) || !membership.Former.TryGet(id, out var former))
+            {
+                continue;
+            }
+
+            var holder = former.LastMembers
+                .Select(m => assignedOf.TryGetValue(m, out var a) ? a : membership.TryGetOrganisation(m, out var o) && !previous.ContainsKey(o) ? o : null)
+                .OfType<string>()
+                .GroupBy(o => o, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.Key)
+                .FirstOrDefault();
+            if (holder is null)
+            {
+                writes.Add(new OrganisationWrite(id, OrganisationStatus.Deleted, former.Version + 1, null, null, null, [], Events.Deleted, null));
+            }
+            else if (holder != former.RedirectTo)
+            {
+                writes.Add(new OrganisationWrite(id, OrganisationStatus.Merged, former.Version + 1, null, null, null, [], Events.Merged, holder));
+            }
+        }
+
+        return writes;
+    }
+
+    private OrganisationWrite? BuildActive(IEntityResolver resolver, AssignedOrganisation org, OrganisationState? previous, DirectoryMembership membership)
     {
         var records = new List<SourceRecord>(org.Members.Count);
         foreach (var member in org.Members)
@@ -140,8 +215,12 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
             return null;
         }
 
-        return new OrganisationWrite(org.Id, OrganisationStatus.Active, (previous?.Version ?? 0) + 1, golden, json, hash,
-            sortedMembers, previous is null ? Events.Created : Events.Updated, null);
+        // Records that belonged to an organisation and now form a new one, or take back their former id, split off.
+        var formerVersion = org.TakenBack && membership.Former.TryGet(org.Id, out var former) ? former.Version : 0;
+        var splitOff = previous is null && org.Members.Any(m => membership.TryGetOrganisation(m, out _));
+        var eventType = previous is not null ? Events.Updated : splitOff ? Events.Split : Events.Created;
+        return new OrganisationWrite(org.Id, OrganisationStatus.Active, (previous?.Version ?? formerVersion) + 1, golden, json, hash,
+            sortedMembers, eventType, null);
     }
 
     private static double? BestProbability(ResolvedCluster cluster, SourceRecordKey member)
@@ -164,6 +243,7 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
         public const string Updated = ChangeEventTypes.Updated;
         public const string Merged = ChangeEventTypes.Merged;
         public const string Deleted = ChangeEventTypes.Deleted;
+        public const string Split = ChangeEventTypes.Split;
     }
 }
 

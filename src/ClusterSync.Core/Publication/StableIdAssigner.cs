@@ -7,17 +7,24 @@ namespace ClusterSync.Core.Publication;
 /// an organisation's id while at least half of that organisation's members stay in it; when clusters
 /// split, the id stays with the larger part; when organisations merge, the one contributing most members
 /// survives and the others redirect to it; an organisation none of whose members remain is deleted.
-/// Ids are opaque and never reused.
+/// A cluster that claims no current id takes back a former one (an organisation merged away, see
+/// <see cref="FormerOrganisations"/>) when its records had it before they joined; only then is an id new.
+/// Ids are opaque and never reused for another organisation.
 /// </summary>
 public static class StableIdAssigner
 {
     /// <param name="previous">The current organisations whose members are in scope, by id.</param>
     /// <param name="clusters">The new clusters covering every member in scope that still exists.</param>
     /// <param name="newId">Creates a fresh id.</param>
+    /// <param name="formerIdsOf">
+    /// For a cluster that claims no current id: the ids of merged organisations its records had before they
+    /// joined, best first (none when null). The first one no other cluster takes is taken back.
+    /// </param>
     public static IdAssignment Assign(
         IReadOnlyDictionary<string, IReadOnlyCollection<SourceRecordKey>> previous,
         IReadOnlyList<IReadOnlyList<SourceRecordKey>> clusters,
-        Func<string> newId)
+        Func<string> newId,
+        Func<IReadOnlyList<SourceRecordKey>, IEnumerable<string>>? formerIdsOf = null)
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(clusters);
@@ -32,7 +39,9 @@ public static class StableIdAssigner
             }
         }
 
-        var overlaps = CountOverlaps(clusters, ownerOf);
+        // Of clusters that tie for an id, one whose records can take back a former id of their own leaves it to the others.
+        var formerIds = clusters.Select(c => formerIdsOf?.Invoke(c).ToList() ?? []).ToList();
+        var overlaps = CountOverlaps(clusters, ownerOf, formerIds);
         var clusterIds = new string?[clusters.Count];
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (cluster, orgId, overlap) in overlaps)
@@ -47,9 +56,10 @@ public static class StableIdAssigner
         var organisations = new List<AssignedOrganisation>(clusters.Count);
         for (var i = 0; i < clusters.Count; i++)
         {
-            var isNew = clusterIds[i] is null;
-            clusterIds[i] ??= newId();
-            organisations.Add(new AssignedOrganisation(clusterIds[i]!, clusters[i], isNew));
+            var taken = clusterIds[i] is null ? TakeBack(formerIds[i], claimed) : null;
+            var isNew = clusterIds[i] is null && taken is null;
+            clusterIds[i] ??= taken ?? newId();
+            organisations.Add(new AssignedOrganisation(clusterIds[i]!, clusters[i], isNew) { TakenBack = taken is not null });
         }
 
         var merges = new List<IdMerge>();
@@ -70,9 +80,23 @@ public static class StableIdAssigner
         return new IdAssignment(organisations, merges, deleted);
     }
 
+    /// <summary>The first former id of the cluster's records that no other cluster claims, or null.</summary>
+    private static string? TakeBack(List<string> formerIds, HashSet<string> claimed)
+    {
+        foreach (var id in formerIds)
+        {
+            if (claimed.Add(id))
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>(cluster, organisation, members in common), best candidates first, deterministic.</summary>
     private static List<(int Cluster, string OrgId, int Overlap)> CountOverlaps(
-        IReadOnlyList<IReadOnlyList<SourceRecordKey>> clusters, Dictionary<SourceRecordKey, string> ownerOf)
+        IReadOnlyList<IReadOnlyList<SourceRecordKey>> clusters, Dictionary<SourceRecordKey, string> ownerOf, List<List<string>> formerIds)
     {
         var result = new List<(int Cluster, string OrgId, int Overlap)>();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -102,7 +126,19 @@ public static class StableIdAssigner
             }
 
             var byOrg = string.CompareOrdinal(a.OrgId, b.OrgId);
-            return byOrg != 0 ? byOrg : clusters[b.Cluster].Count.CompareTo(clusters[a.Cluster].Count);
+            if (byOrg != 0)
+            {
+                return byOrg;
+            }
+
+            var byFormer = (formerIds[a.Cluster].Count > 0).CompareTo(formerIds[b.Cluster].Count > 0);
+            if (byFormer != 0)
+            {
+                return byFormer;
+            }
+
+            var bySize = clusters[b.Cluster].Count.CompareTo(clusters[a.Cluster].Count);
+            return bySize != 0 ? bySize : a.Cluster.CompareTo(b.Cluster);
         });
         return result;
     }
@@ -114,7 +150,12 @@ public sealed record IdAssignment(
     IReadOnlyList<IdMerge> Merges,
     IReadOnlyList<string> Deleted);
 
-public sealed record AssignedOrganisation(string Id, IReadOnlyList<SourceRecordKey> Members, bool IsNew);
+/// <param name="IsNew">The id is new: the cluster claims no current id and takes back no former one.</param>
+public sealed record AssignedOrganisation(string Id, IReadOnlyList<SourceRecordKey> Members, bool IsNew)
+{
+    /// <summary>The id is a merged organisation's, taken back by records that had it before they joined.</summary>
+    public bool TakenBack { get; init; }
+}
 
 /// <summary>An organisation merged into another: its id now redirects to <paramref name="SurvivorId"/>.</summary>
 public sealed record IdMerge(string LoserId, string SurvivorId);

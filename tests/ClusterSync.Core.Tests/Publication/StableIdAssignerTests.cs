@@ -80,4 +80,21 @@ public class StableIdAssignerTests
         Assert.That(ids, Has.All.Matches<string>(DirectoryIds.IsWellFormed));
         Assert.That(DirectoryIds.IsWellFormed("cs-123"), Is.False);
     }
+
+    [Test]
+    public void A_cluster_that_claims_no_id_takes_back_a_former_one_of_its_records()
+    {
+        var result = StableIdAssigner.Assign(Previous(("A", ["1", "2"])), [[K("1")], [K("2")]], Ids(),
+            cluster => cluster.Contains(K("2")) ? ["B"] : []);
+
+        Assert.That(result.Organisations.Select(o => (o.Id, o.IsNew, o.TakenBack)), Is.EqualTo(new[] { ("A", false, false), ("B", false, true) }));
+    }
+
+    [Test]
+    public void A_former_id_is_taken_back_once()
+    {
+        var result = StableIdAssigner.Assign(Previous(), [[K("1")], [K("2")]], Ids(), _ => ["B"]);
+
+        Assert.That(result.Organisations.Select(o => o.Id), Is.EqualTo(new[] { "B", "new-1" }));
+    }
 }

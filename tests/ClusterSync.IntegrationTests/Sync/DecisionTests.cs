@@ -52,7 +52,7 @@ public sealed class DecisionTests(StorageProvider provider)
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         Assert.That(left, Is.Not.EqualTo(right));
         Assert.That(new[] { left, right }, Does.Contain(joint));
-        Assert.That(events, Does.Contain((split, ChangeEventTypes.Created)).And.Contain((joint, ChangeEventTypes.Updated)));
+        Assert.That(events, Does.Contain((split, ChangeEventTypes.Split)).And.Contain((joint, ChangeEventTypes.Updated)));
         Assert.That((await _host.RunsAsync(SyncPipeline.DecisionsSource))[0].GetProperty("status").GetString(), Is.EqualTo(SyncRunStatus.Succeeded));
     }
 
@@ -99,6 +99,28 @@ public sealed class DecisionTests(StorageProvider provider)
             Is.EqualTo((HttpStatusCode.MovedPermanently, $"/v1/organisations/{survivor}")));
         Assert.That((explanation.StatusCode, PathOf(explanation)),
             Is.EqualTo((HttpStatusCode.MovedPermanently, $"/v1/organisations/{survivor}/explanation")));
+    }
+
+    [Test]
+    public async Task A_record_that_leaves_again_takes_back_its_id_which_then_answers_for_itself()
+    {
+        var joint = await OrganisationIdOfAsync(Left);
+        using var decided = await DecideAsync(MatchDecisionKinds.CannotLink);
+        var decision = await decided.Content.ReadFromJsonAsync<JsonElement>();
+        var (leaving, staying) = await OrganisationIdOfAsync(Left) == joint ? (Right, Left) : (Left, Right);
+        var firstId = await OrganisationIdOfAsync(leaving);
+        using var revoked = await _host.Operator.DeleteAsync($"/v1/decisions/{decision.GetProperty("id").GetInt64()}");
+        Assert.That(await OrganisationIdOfAsync(leaving), Is.EqualTo(await OrganisationIdOfAsync(staying)), "merged again");
+        var lastSequence = await LastSequenceAsync();
+
+        using var again = await DecideAsync(MatchDecisionKinds.CannotLink);
+
+        using var resource = await _host.Client.GetAsync($"/v1/organisations/{firstId}");
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Created), await again.Content.ReadAsStringAsync());
+        Assert.That(await OrganisationIdOfAsync(leaving), Is.EqualTo(firstId), "the id it had before it joined, not a new one");
+        Assert.That(await OrganisationIdOfAsync(staying), Is.EqualTo(joint));
+        Assert.That(resource.StatusCode, Is.EqualTo(HttpStatusCode.OK), "no redirect to an organisation that does not hold its record");
+        Assert.That((await EventsAfterAsync(lastSequence)).Select(e => e.Item2), Does.Contain(ChangeEventTypes.Split));
     }
 
     [Test]
