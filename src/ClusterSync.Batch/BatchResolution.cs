@@ -27,7 +27,7 @@ public static class BatchResolution
         return 0;
     }
 
-    public static async Task<int> EvaluateAsync(string input, string? output, MatchingSettings settings, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> EvaluateAsync(string input, string? output, MatchingSettings settings, TextWriter stdout, TextWriter stderr, bool showModel = false)
     {
         var clock = Stopwatch.StartNew();
         var rows = ResolveInput.Read(input, requireTruth: true);
@@ -61,7 +61,31 @@ public static class BatchResolution
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"blocking: {blocking.CandidatePairs:N0} candidate pairs, pair completeness {blocking.PairCompleteness:0.0000} ({blocking.TruePairsBlocked:N0} of {blocking.TruePairs:N0} true pairs), reduction ratio {blocking.ReductionRatio:0.000000}; {blocking.TruePairsLostToCaps:N0} true pairs lost to the block size caps"));
         await stdout.WriteLineAsync(QuarantineLine(rows));
+        if (showModel)
+        {
+            await WriteModelAsync(engine.DescribeModel(), stdout);
+        }
+
         return 0;
+    }
+
+    /// <summary>The estimated model: priors, then every comparison level with m, u and weight.</summary>
+    private static async Task WriteModelAsync(ModelSummary model, TextWriter stdout)
+    {
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"model: prior {model.PriorMatchProbability:0.#####} over all candidate pairs"));
+        foreach (var prior in model.PriorsByEvidence)
+        {
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  prior {prior.PriorMatchProbability:0.#####} for pairs with {prior.Evidence}"));
+        }
+
+        foreach (var comparison in model.Comparisons)
+        {
+            foreach (var level in comparison.Levels)
+            {
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  {comparison.Name,-9} {level.Level,-62} m {level.M,8:0.#####}  u {level.U,8:0.#####}  weight {level.Weight,6:0.00}"));
+            }
+        }
     }
 
     /// <summary>

@@ -52,13 +52,14 @@ public static class LabCommands
     {
         var input = new Option<string>("--input") { Description = "CSV in the resolve format with a true_cluster column.", Required = true };
         var output = new Option<string>("--output") { Description = "Optionally, where to write id,cluster_id." };
+        var model = new Option<bool>("--model") { Description = "Also print the estimated model: the priors and every comparison level's m, u and weight." };
         var command = new Command("evaluate", "Prints pairwise and B-cubed precision, recall and F1 of ClusterSync and two naive baselines, and the quality of blocking.")
         {
-            input, output,
+            input, output, model,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, _) => RunAsync(stderr, () =>
-            BatchResolution.EvaluateAsync(parse.GetValue(input)!, parse.GetValue(output), MatchingSettingsFrom(parse), stdout, stderr)));
+            BatchResolution.EvaluateAsync(parse.GetValue(input)!, parse.GetValue(output), MatchingSettingsFrom(parse), stdout, stderr, parse.GetValue(model))));
         return command;
     }
 
