@@ -5,18 +5,22 @@ internal static class PlaceComparisons
 {
     private const sbyte Missing = Comparisons.Missing;
 
+    /// <summary>
+    /// Postal code, locality, region. The same locality with different postal codes is its own, weaker
+    /// level: two organisations of one town usually have different postal codes, one organisation rarely.
+    /// </summary>
     public static sbyte PlaceLevel(RecordFeatures a, RecordFeatures b)
     {
         var postal = a.Postal >= 0 && b.Postal >= 0 ? (a.Postal == b.Postal ? 1 : 0) : -1;
         var city = CityMatch(a, b);
         if (postal == 1)
         {
-            return city == 1 ? (sbyte)4 : (sbyte)3;
+            return city == 1 ? (sbyte)5 : (sbyte)4;
         }
 
         if (city == 1)
         {
-            return 2;
+            return postal == 0 ? (sbyte)2 : (sbyte)3;
         }
 
         var region = a.Region >= 0 && b.Region >= 0 ? (a.Region == b.Region ? 1 : 0) : -1;

@@ -308,4 +308,17 @@ public class MatchingEngineTests
         Assert.That(priors, Has.Count.EqualTo(2));
         Assert.That(priors.Select(p => p.PriorMatchProbability), Is.All.InRange(1e-9, 0.5));
     }
+
+    [Test]
+    public void The_same_locality_with_different_postal_codes_is_a_weaker_level_than_the_same_locality()
+    {
+        var a = Org("a", "Hydrogen Valley Cluster", city: "Kassel", postal: "34117");
+        var b = Org("b", "Hydrogen Valley Cluster", city: "Kassel", postal: "34121");
+        var c = Org("c", "Hydrogen Valley Cluster", city: "Kassel");
+        var engine = new MatchingEngine(new MatchingSettings());
+        engine.Load([.. Background(), a, b, c], []);
+
+        Assert.That(engine.Explain(a.Key, b.Key).Steps.Single(s => s.Comparison == "place").Level, Is.EqualTo("same locality, different postal codes"));
+        Assert.That(engine.Explain(a.Key, c.Key).Steps.Single(s => s.Comparison == "place").Level, Is.EqualTo("same locality"));
+    }
 }
