@@ -96,6 +96,7 @@ internal static class NameComparison
 
         var (shareA, weightA, shareB, weightB) = (primary.ShareA, primary.WeightA, primary.ShareB, primary.WeightB);
         var (distinctA, distinctB) = (primary.DistinctShareA, primary.DistinctShareB);
+        var (wordsA, wordsB) = (primary.WordShareA, primary.WordShareB);
 
         // One name wholly inside the other ("Clarke" / "Bayley Clarke", "Photonics Cluster Berlin" / "…
         // Berlin-Brandenburg") is similar when the contained name says enough on its own and makes up at
@@ -109,7 +110,8 @@ internal static class NameComparison
         // words that are not generic organisation nouns weigh that much: "Environmental Business Cluster" /
         // "Northwest Environmental Business Council". A generic noun against another ("Cluster" / "Klaster")
         // alone is a translation as often as not.
-        var conflict = (shareA >= 0.2 && shareB >= 0.2) || (distinctA >= 0.2 && shareB > 0) || (distinctB >= 0.2 && shareA > 0);
+        // Words that are nearly a word of the other name and seen once or twice are typos, not other words.
+        var conflict = (wordsA >= 0.2 && wordsB >= 0.2) || (distinctA >= 0.2 && wordsB > 0) || (distinctB >= 0.2 && wordsA > 0);
         if (!conflict && score >= 0.5 && (a.PlaceTokens.Length > 0 || b.PlaceTokens.Length > 0))
         {
             // A place named in both names but where only one record is ("Casa Grande Center for Plastics
@@ -155,7 +157,21 @@ internal static class NameComparison
     /// Outcome of one soft TF-IDF comparison, with each side's unmatched share of weight, and that share
     /// without generic organisation nouns ("cluster", "council", "netzwerk").
     /// </summary>
-    private readonly record struct SoftResult(double Score, double ShareA, double WeightA, double ShareB, double WeightB, double DistinctShareA, double DistinctShareB);
+    private readonly record struct SoftResult(
+        double Score, double ShareA, double WeightA, double ShareB, double WeightB,
+        double WordShareA, double WordShareB, double DistinctShareA, double DistinctShareB);
+
+    /// <summary>One direction of a soft TF-IDF comparison: the unmatched weight, and of it the typos and the generic nouns.</summary>
+    private readonly record struct DirectionalResult(double Dot, double Unmatched, double Typos, double Generic, double Total, double Squares)
+    {
+        public double Share => Total <= 0 ? 1 : Unmatched / Total;
+
+        /// <summary>Unmatched words that are not typos.</summary>
+        public double WordShare => Total <= 0 ? 1 : (Unmatched - Typos) / Total;
+
+        /// <summary>Unmatched words that are neither typos nor generic organisation nouns.</summary>
+        public double DistinctShare => Total <= 0 ? 0 : (Unmatched - Typos - Generic) / Total;
+    }
 
     /// <summary>
     /// Soft TF-IDF (Cohen, Ravikumar and Fienberg 2003), symmetrised: tokens weigh by rarity, and a token
@@ -164,21 +180,19 @@ internal static class NameComparison
     /// </summary>
     private static SoftResult Soft(FeatureTable t, int[] a, float[] wa, int[] b, float[] wb, ReadOnlySpan<int> excluded)
     {
-        var (dotA, unmatchedA, genericA, totalA, squaresA) = Directional(t, a, wa, b, wb, excluded);
-        var (dotB, unmatchedB, genericB, totalB, squaresB) = Directional(t, b, wb, a, wa, excluded);
-        var norm = Math.Sqrt(squaresA * squaresB);
-        var score = norm <= 0 ? 0 : (dotA + dotB) / (2 * norm);
-        return new SoftResult(score, totalA <= 0 ? 1 : unmatchedA / totalA, totalA, totalB <= 0 ? 1 : unmatchedB / totalB, totalB,
-            totalA <= 0 ? 0 : (unmatchedA - genericA) / totalA, totalB <= 0 ? 0 : (unmatchedB - genericB) / totalB);
+        var x = Directional(t, a, wa, b, wb, excluded);
+        var y = Directional(t, b, wb, a, wa, excluded);
+        var norm = Math.Sqrt(x.Squares * y.Squares);
+        var score = norm <= 0 ? 0 : (x.Dot + y.Dot) / (2 * norm);
+        return new SoftResult(score, x.Share, x.Total, y.Share, y.Total, x.WordShare, y.WordShare, x.DistinctShare, y.DistinctShare);
     }
 
     public static double SoftTfIdf(FeatureTable t, int[] a, float[] wa, int[] b, float[] wb, ReadOnlySpan<int> excluded) =>
         Soft(t, a, wa, b, wb, excluded).Score;
 
-    private static (double Dot, double Unmatched, double UnmatchedGeneric, double Total, double Squares) Directional(
-        FeatureTable t, int[] a, float[] wa, int[] b, float[] wb, ReadOnlySpan<int> excluded)
+    private static DirectionalResult Directional(FeatureTable t, int[] a, float[] wa, int[] b, float[] wb, ReadOnlySpan<int> excluded)
     {
-        double dot = 0, unmatched = 0, generic = 0, total = 0, squares = 0;
+        double dot = 0, unmatched = 0, typos = 0, generic = 0, total = 0, squares = 0;
         for (var i = 0; i < a.Length; i++)
         {
             if (excluded.Length > 0 && excluded.BinarySearch(a[i]) >= 0)
@@ -196,6 +210,7 @@ internal static class NameComparison
             }
 
             double best = 0, bestWeight = 0;
+            var typo = false;
             var tokenA = t.Tokens[a[i]];
             if (tokenA.Length >= 3)
             {
@@ -208,18 +223,31 @@ internal static class NameComparison
                     }
 
                     var similarity = JaroWinkler.Similarity(tokenA, tokenB);
+                    var rare = Math.Min(t.Tokens.UsesOf(a[i]), t.Tokens.UsesOf(b[j])) <= TypoUses;
+                    if (similarity < 0.9 && similarity >= 0.75 && rare && OneEditApart(tokenA, tokenB))
+                    {
+                        // Jaro-Winkler is hard on an insertion near the start ("unbiodois" / "unibiodois": 0.88).
+                        similarity = 0.9;
+                    }
+
                     if (similarity >= 0.9 && similarity > best)
                     {
                         best = similarity;
                         bestWeight = wb[j];
                     }
+
+                    typo |= similarity >= TypoSimilarity && rare;
                 }
             }
 
             if (best == 0)
             {
                 unmatched += wa[i];
-                if (t.IsGenericNoun(a[i]))
+                if (typo)
+                {
+                    typos += wa[i];
+                }
+                else if (t.IsGenericNoun(a[i]))
                 {
                     generic += wa[i];
                 }
@@ -228,7 +256,52 @@ internal static class NameComparison
             dot += wa[i] * bestWeight * best;
         }
 
-        return (dot, unmatched, generic, total, squares);
+        return new DirectionalResult(dot, unmatched, typos, generic, total, squares);
+    }
+
+    /// <summary>
+    /// A word this close to a word of the other name (Jaro-Winkler), one of the two written by at most
+    /// <see cref="TypoUses"/> records, is taken for a typo of it when looking for conflicting words
+    /// ("amart" / "smart"); two common words as close ("health" / "wealth") still conflict.
+    /// </summary>
+    private const double TypoSimilarity = 0.8;
+
+    private const int TypoUses = 2;
+
+    /// <summary>
+    /// Whether two words of four letters or more are one insertion, deletion, substitution or swap of
+    /// neighbours apart (optimal string alignment distance 1), in one pass.
+    /// </summary>
+    internal static bool OneEditApart(string a, string b)
+    {
+        if (a.Length < b.Length)
+        {
+            (a, b) = (b, a);
+        }
+
+        if (b.Length < 4 || a.Length - b.Length > 1)
+        {
+            return false;
+        }
+
+        var i = 0;
+        while (i < b.Length && a[i] == b[i])
+        {
+            i++;
+        }
+
+        if (i == b.Length)
+        {
+            return a.Length != b.Length;
+        }
+
+        if (a.Length != b.Length)
+        {
+            return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i));
+        }
+
+        return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1))
+            || (i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2)));
     }
 
     /// <summary>Cheap filter before Jaro-Winkler: similar lengths and a shared letter among the first two.</summary>

@@ -310,6 +310,20 @@ public class MatchingEngineTests
     }
 
     [Test]
+    public void A_typo_in_a_name_is_not_a_conflicting_word()
+    {
+        var a = Org("a", "Northwest Environmental Business Council", city: "Seattle", country: "US", postal: "98101", phone: "+1 206 555 0100") with { Street = "1 Main Street" };
+        var b = Org("b", "Nortwest Environmental Busines Council", city: "Seattle", country: "US", postal: "98101", phone: "+1 206 555 0100") with { Street = "1 Main Street" };
+        var engine = new MatchingEngine(new MatchingSettings());
+        engine.Load([.. Background(), a, b], []);
+
+        var explanation = engine.Explain(a.Key, b.Key);
+
+        Assert.That(explanation.Steps.Single(s => s.Comparison == "name").Level, Does.Not.StartWith("similar but each has distinctive words"));
+        Assert.That(explanation.Outcome, Is.EqualTo("match"));
+    }
+
+    [Test]
     public void The_same_locality_with_different_postal_codes_is_a_weaker_level_than_the_same_locality()
     {
         var a = Org("a", "Hydrogen Valley Cluster", city: "Kassel", postal: "34117");
@@ -321,4 +335,14 @@ public class MatchingEngineTests
         Assert.That(engine.Explain(a.Key, b.Key).Steps.Single(s => s.Comparison == "place").Level, Is.EqualTo("same locality, different postal codes"));
         Assert.That(engine.Explain(a.Key, c.Key).Steps.Single(s => s.Comparison == "place").Level, Is.EqualTo("same locality"));
     }
+
+    [TestCase("unibiodois", "unbiodois", true)]
+    [TestCase("amart", "smart", true)]
+    [TestCase("cluster", "culster", true)]
+    [TestCase("health", "wealth", true)]
+    [TestCase("cluster", "council", false)]
+    [TestCase("acme", "acme", false)]
+    [TestCase("abc", "abd", false)]
+    public void Words_one_edit_apart(string a, string b, bool expected) =>
+        Assert.That(NameComparison.OneEditApart(a, b), Is.EqualTo(expected));
 }
