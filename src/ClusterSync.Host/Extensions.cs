@@ -23,6 +23,7 @@ namespace ClusterSync.Host;
 public static class Extensions
 {
     public const string OperatorPolicy = "operator";
+    public const string ReadPolicy = "read";
 
     /// <summary>Configuration: with <c>Replay:Enabled=true</c>, serves the recorded upstreams locally and points the sources at them.</summary>
     /// <returns>The replay servers to dispose when the host stops; null when replay is off.</returns>
@@ -105,7 +106,8 @@ public static class Extensions
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(OperatorPolicy, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeys.OperatorScope));
+            .AddPolicy(OperatorPolicy, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeys.OperatingScopes))
+            .AddPolicy(ReadPolicy, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeys.ReadingScopes));
         return builder;
     }
 

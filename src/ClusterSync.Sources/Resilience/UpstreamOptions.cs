@@ -12,6 +12,9 @@ public abstract class UpstreamOptions
     /// <summary>Whether the connector is registered at all.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>When to sync: a Quartz cron expression (seconds first) in UTC; the platform's default when empty.</summary>
+    public string? Schedule { get; set; }
+
     /// <summary>Most pages one read may fetch; a listing longer than that fails rather than ending early.</summary>
     public int MaxPages { get; set; } = 1000;
 

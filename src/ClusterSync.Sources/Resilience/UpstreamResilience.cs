@@ -28,7 +28,7 @@ internal static class UpstreamResilience
             var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UpstreamResilience).FullName!);
             var limiter = new RequestSpacingLimiter(options.RequestsPerSecond, time);
             context.OnPipelineDisposed(limiter.Dispose);
-            Configure(pipeline, source, options, limiter, logger, time);
+            Configure(pipeline, source, options, limiter, logger, time, context.ServiceProvider.GetService<UpstreamCircuits>());
         });
         builder.AddHttpMessageHandler(() => new JsonResponseGuard(source));
         return builder;
@@ -40,7 +40,8 @@ internal static class UpstreamResilience
         UpstreamOptions options,
         RequestSpacingLimiter limiter,
         ILogger logger,
-        TimeProvider time)
+        TimeProvider time,
+        UpstreamCircuits? circuits = null)
     {
         pipeline
             .AddTimeout(new TimeoutStrategyOptions { Name = "total-timeout", Timeout = options.TotalTimeout })
@@ -74,6 +75,21 @@ internal static class UpstreamResilience
                 SamplingDuration = options.CircuitBreaker.SamplingDuration,
                 BreakDuration = options.CircuitBreaker.BreakDuration,
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                OnOpened = _ =>
+                {
+                    circuits?.Report(source, "open", time.GetUtcNow());
+                    return default;
+                },
+                OnHalfOpened = _ =>
+                {
+                    circuits?.Report(source, "half-open", time.GetUtcNow());
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    circuits?.Report(source, "closed", time.GetUtcNow());
+                    return default;
+                },
             })
             .AddRateLimiter(limiter)
             .AddTimeout(new TimeoutStrategyOptions { Name = "attempt-timeout", Timeout = options.AttemptTimeout });

@@ -33,13 +33,13 @@ public class ResolveInputTests
     [Test]
     public void A_row_the_normaliser_quarantines_is_kept_with_its_reason()
     {
-        File.WriteAllText(_path, "id,name,country\n1,Aerospace Valley,FR\n2,Aerospace Valley,Atlantis\n3,,FR\n");
+        File.WriteAllText(_path, "id,name,country\n1,Aerospace Valley,FR\n2,---,FR\n3,,FR\n");
 
         var rows = ResolveInput.Read(_path, requireTruth: false);
 
         Assert.That(rows.Ids, Is.EqualTo(new[] { "1", "2", "3" }));
         Assert.That(rows.InputRows, Is.EqualTo(new[] { 0 }));
         Assert.That(rows.Quarantined.Select(q => (q.Id, q.Row)), Is.EqualTo(new[] { ("2", 3), ("3", 4) }));
-        Assert.That(rows.Quarantined[0].Reason, Does.Contain("'Atlantis' names no known country"));
+        Assert.That(rows.Quarantined[0].Reason, Does.Contain("no letter or digit: '---'"));
     }
 }

@@ -45,9 +45,19 @@ public static class HostProcess
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var info = StartInfo(HostDll, [.. args, $"--urls={address}"], workingDirectory);
+        var given = args.ToList();
+        var keyed = given.Any(a => a.StartsWith("--ApiKeys:", StringComparison.Ordinal)) ? given : [.. given, .. OperatorKeyArguments];
+        var info = StartInfo(HostDll, [.. keyed, $"--urls={address}"], workingDirectory);
         return new RunningHost(Process.Start(info)!, address);
     }
+
+    /// <summary>Configures <see cref="ClusterSyncApp.OperatorKey"/> as an operator key; <see cref="RunningHost.Client"/> sends it.</summary>
+    public static IReadOnlyList<string> OperatorKeyArguments { get; } =
+    [
+        "--ApiKeys:Keys:0:Name=test operator",
+        "--ApiKeys:Keys:0:Key=" + ClusterSyncApp.OperatorKey,
+        "--ApiKeys:Keys:0:Scopes:0=operator",
+    ];
 
     private static ProcessStartInfo StartInfo(string dll, IEnumerable<string> args, string? workingDirectory)
     {
@@ -87,6 +97,7 @@ public sealed class RunningHost : IDisposable
         _process = process;
         Address = address;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+        Client.DefaultRequestHeaders.Add("X-Api-Key", ClusterSyncApp.OperatorKey);
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
@@ -95,7 +106,7 @@ public sealed class RunningHost : IDisposable
 
     public Uri Address { get; }
 
-    /// <summary>A client for the host's HTTP interface (no key).</summary>
+    /// <summary>A client for the host's HTTP interface, sending the operator key the host is started with.</summary>
     public HttpClient Client { get; }
 
     public bool HasExited => _process.HasExited;
