@@ -84,7 +84,13 @@ public static class Extensions
             sp.GetRequiredService<DirectoryIndex>(),
             sp.GetRequiredService<DirectoryReconciler>(),
             () => sp.GetRequiredService<IOptionsMonitor<SyncOptions>>().CurrentValue.ToPolicy(),
-            sp.GetRequiredService<ILogger<SyncPipeline>>()));
+            sp.GetRequiredService<ILogger<SyncPipeline>>(),
+            sp.GetService<ISyncProbe>()));
+        if (builder.Configuration[PausingSyncProbe.Setting] is { Length: > 0 } pauseAt)
+        {
+            services.AddSingleton<ISyncProbe>(new PausingSyncProbe(pauseAt));
+        }
+
         services.AddSingleton<SyncService>();
         services.AddSingleton<DecisionService>();
         services.AddHostedService<StartupSync>();

@@ -76,6 +76,11 @@ internal sealed class DirectoryPublication : IDirectoryPublication
         await FinishRunAsync(_db, publication, now, Stopwatch.GetElapsedTime(started), cancellationToken);
         await _db.SaveChangesAsync(cancellationToken);
         var sequence = await DirectoryStore.LastSequenceAsync(_db, cancellationToken);
+        if (publication.BeforeCommit is { } beforeCommit)
+        {
+            await beforeCommit(cancellationToken);
+        }
+
         await _transaction.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();
         _transaction = null;

@@ -38,6 +38,9 @@ public sealed record RunPublication
     /// <summary>A held run whose deletions this publication carries out (an operator confirmed them).</summary>
     public long? ConfirmsHoldOf { get; init; }
 
+    /// <summary>Run inside the publication's transaction once everything is written and nothing committed (see <see cref="ISyncProbe"/>).</summary>
+    public Func<CancellationToken, ValueTask>? BeforeCommit { get; init; }
+
     /// <summary>Milliseconds spent in each phase (read, detect, reconcile, publish).</summary>
     public IReadOnlyDictionary<string, long> Phases { get; init; } = new Dictionary<string, long>();
 

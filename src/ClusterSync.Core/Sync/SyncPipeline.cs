@@ -18,7 +18,8 @@ public sealed partial class SyncPipeline(
     DirectoryIndex index,
     DirectoryReconciler reconciler,
     Func<SyncPolicy> policy,
-    ILogger<SyncPipeline> logger)
+    ILogger<SyncPipeline> logger,
+    ISyncProbe? probe = null)
 {
     /// <summary>The pseudo-source under which operators' decisions are re-applied and published.</summary>
     public const string DecisionsSource = "decisions";
@@ -47,6 +48,7 @@ public sealed partial class SyncPipeline(
             await SourceRead.ReadAsync(connector, readRequest, _normaliser, read, cancellationToken);
             phases.End("read");
             RecordRead(source, read);
+            await ReachedAsync(SyncProbePoints.Read, cancellationToken);
             var outcome = await PublishAsync(source, runId, readRequest.Mode, read, rules, request.ConfirmDeletions, phases, cancellationToken);
             SyncTelemetry.Runs.Add(1, new TagList { { "source", source }, { "status", outcome.Status } });
             LogPublished(runId, source, readRequest.Mode, outcome.Status, outcome.ItemsRead, outcome.New, outcome.Changed, outcome.Unchanged,
@@ -157,6 +159,7 @@ public sealed partial class SyncPipeline(
         }
 
         phases.End("detect");
+        await ReachedAsync(SyncProbePoints.Detected, ct);
         var template = new RunPublication
         {
             RunId = runId,
@@ -175,7 +178,7 @@ public sealed partial class SyncPipeline(
             CompleteListing = mode == ReadMode.Full,
         };
         var reconciliation = await ReconcileAndCommitAsync(
-            publication, source, changes, p => template with { Reconciliation = p.Reconciliation, Phases = phases.Elapsed }, phases, ct);
+            publication, source, changes, p => template with { Reconciliation = p.Reconciliation, Phases = phases.Elapsed, BeforeCommit = p.BeforeCommit }, phases, ct);
         return new SyncOutcome(runId, source, status, read.ItemsRead, changes.Added.Count, changes.Changed.Count,
             changes.UnchangedCount, changes.GoneSourceIds.Count, read.Quarantine.Count, reconciliation.Organisations.Count, refusal)
         {
@@ -191,10 +194,15 @@ public sealed partial class SyncPipeline(
         IDirectoryPublication publication, string source, ChangeSet changes, Func<RunPublication, RunPublication> complete, PhaseTimer phases,
         CancellationToken ct)
     {
-        var empty = RunPublication.OfDecisions(0, source, Reconciliation.Empty) with { Changes = changes };
+        var empty = RunPublication.OfDecisions(0, source, Reconciliation.Empty) with
+        {
+            Changes = changes,
+            BeforeCommit = probe is null ? null : token => new ValueTask(ReachedAsync(SyncProbePoints.Publishing, token)),
+        };
         if (changes.IsEmpty)
         {
             phases.End("reconcile");
+            await ReachedAsync(SyncProbePoints.Reconciled, ct);
             var committed = await publication.CommitAsync(complete(empty), ct);
             phases.End("publish");
             if (index.IsLoaded && index.Sequence == publication.LastSequence)
@@ -212,6 +220,7 @@ public sealed partial class SyncPipeline(
             var dirty = resolver.Apply([.. changes.Added, .. changes.Changed], removals, decisions);
             var reconciliation = reconciler.Reconcile(resolver, membership, dirty);
             phases.End("reconcile");
+            await ReachedAsync(SyncProbePoints.Reconciled, ct);
             index.Published(await publication.CommitAsync(complete(empty with { Reconciliation = reconciliation }), ct));
             phases.End("publish");
             membership.Apply(reconciliation);
@@ -229,6 +238,14 @@ public sealed partial class SyncPipeline(
         return listed.Count == 0 || !changes.GoneSourceIds.Any(listed.Contains)
             ? changes
             : changes with { GoneSourceIds = [.. changes.GoneSourceIds.Where(id => !listed.Contains(id))] };
+    }
+
+    private async Task ReachedAsync(string point, CancellationToken ct)
+    {
+        if (probe is not null)
+        {
+            await probe.ReachedAsync(point, ct);
+        }
     }
 
     private static void RecordRead(string source, SourceRead read)

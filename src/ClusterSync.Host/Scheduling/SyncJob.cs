@@ -46,7 +46,9 @@ public sealed partial class SyncJob(
         var runId = recovering ? null : Number(data, RunIdKey);
         var mode = Enum.TryParse<ReadMode>(Text(data, ModeKey), ignoreCase: true, out var m) ? m : (ReadMode?)null;
         var confirm = bool.TryParse(Text(data, ConfirmKey), out var c) && c;
-        var requestedBy = Text(data, RequestedByKey) ?? "scheduler";
+        // A firing of the schedule names its scheduled time, so that the run history shows one run per firing.
+        var requestedBy = Text(data, RequestedByKey)
+            ?? $"scheduler ({(context.ScheduledFireTimeUtc ?? context.FireTimeUtc).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)})";
         var trigger = recovering ? "recovery" : Text(data, TriggerKindKey) ?? "schedule";
         runId ??= await QueueAsync(source, mode, confirm, trigger, requestedBy, recovering, stopping.Token);
         if (runId is null)
@@ -72,18 +74,23 @@ public sealed partial class SyncJob(
             {
                 return (await runs.QueueRunAsync(source, mode, confirm, trigger, requestedBy, ct)).Id;
             }
-            catch (RunConflictException conflict) when (recovering && DateTime.UtcNow < deadline)
+            catch (RunConflictException conflict)
             {
+                if (!recovering || DateTime.UtcNow >= deadline || !await IsRunningAsync(conflict.RunningRunId, ct))
+                {
+                    LogSkipped(source, trigger, conflict.RunningRunId);
+                    return null;
+                }
+
                 LogWaitingForDeadRun(source, conflict.RunningRunId);
                 await Task.Delay(instances.Value.HeartbeatInterval, ct);
             }
-            catch (RunConflictException conflict)
-            {
-                LogSkipped(source, trigger, conflict.RunningRunId);
-                return null;
-            }
         }
     }
+
+    /// <summary>Whether a run is running (a dead instance's run, to wait for) rather than queued (which will do the work itself).</summary>
+    private async Task<bool> IsRunningAsync(long runId, CancellationToken ct) =>
+        (await runs.FindRunAsync(runId, ct))?.Run.Status == SyncRunStatus.Running;
 
     private static string? Text(JobDataMap data, string key) => data.TryGetValue(key, out var value) ? value?.ToString() : null;
 

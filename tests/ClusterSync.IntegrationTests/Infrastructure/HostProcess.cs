@@ -111,6 +111,33 @@ public sealed class RunningHost : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
+    /// <summary>Asks the process to stop, as an orchestrator does (SIGTERM).</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
+        kill.WaitForExit();
+    }
+
+    /// <summary>Waits for the process to exit; false when it is still running after <paramref name="timeout"/>.</summary>
+    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+
+    /// <summary>Waits until the process writes a line containing <paramref name="text"/>; fails with its output when it exits first.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal) && !HasExited && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        if (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.Fail($"The host never wrote '{text}' (exited: {HasExited}).\n{Output}");
+        }
+    }
+
     /// <summary>What the process wrote so far, stdout and stderr interleaved.</summary>
     public string Output
     {

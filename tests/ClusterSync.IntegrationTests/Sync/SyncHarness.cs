@@ -83,6 +83,8 @@ internal sealed class SyncHarness : IAsyncDisposable
         settings["Scheduling:Enabled"] = "false";
         settings["Instances:HeartbeatInterval"] = "00:00:00.250";
         settings["Instances:LapseAfter"] = "00:00:02";
+        settings["Scheduling:ClusterCheckinInterval"] = "00:00:01";
+        settings["Scheduling:ClusterCheckinMisfireThreshold"] = "00:00:02";
         return settings;
     }
 
