@@ -15,6 +15,7 @@ namespace ClusterSync.Storage;
 public sealed class DirectoryStore(IClusterSyncDbContextFactory contexts, TimeProvider time) : IDirectoryStore
 {
     private const int Chunk = 500;
+    private const int MaxErrorLength = 4000;
 
     /// <summary>The published directory's membership (active organisations and their links).</summary>
     public async Task<DirectoryMembership> LoadMembershipAsync(CancellationToken cancellationToken)
@@ -159,7 +160,8 @@ public sealed class DirectoryStore(IClusterSyncDbContextFactory contexts, TimePr
     private static async Task FinishRunAsync(ClusterSyncDbContext db, RunPublication p, DateTimeOffset now, CancellationToken ct)
     {
         var run = await db.SyncRuns.SingleAsync(r => r.Id == p.RunId, ct);
-        run.Status = SyncRunStatus.Succeeded;
+        run.Status = p.Status;
+        run.Error = p.Error is { Length: > MaxErrorLength } error ? error[..MaxErrorLength] : p.Error;
         run.FinishedAt = now;
         run.ItemsRead = p.ItemsRead;
         run.NewCount = p.Changes.Added.Count;

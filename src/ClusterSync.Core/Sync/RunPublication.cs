@@ -2,7 +2,7 @@ using ClusterSync.Core.Publication;
 
 namespace ClusterSync.Core.Sync;
 
-/// <summary>Everything one successful run publishes, in one transaction.</summary>
+/// <summary>Everything one successful or partial run publishes, in one transaction.</summary>
 public sealed record RunPublication
 {
     public required long RunId { get; init; }
@@ -25,6 +25,12 @@ public sealed record RunPublication
     public required int QuarantinedInRun { get; init; }
     public required Reconciliation Reconciliation { get; init; }
     public DateTimeOffset? HighWaterMark { get; init; }
+
+    /// <summary><see cref="SyncRunStatus.Succeeded"/>, or <see cref="SyncRunStatus.Partial"/> for an incomplete listing.</summary>
+    public string Status { get; init; } = SyncRunStatus.Succeeded;
+
+    /// <summary>For a partial run: why the listing is incomplete.</summary>
+    public string? Error { get; init; }
 
     /// <summary>A publication that only re-applies operator decisions (no source read).</summary>
     public static RunPublication OfDecisions(long runId, string source, Reconciliation reconciliation) => new()

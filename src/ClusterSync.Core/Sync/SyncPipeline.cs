@@ -8,8 +8,10 @@ namespace ClusterSync.Core.Sync;
 
 /// <summary>
 /// One sync of one source: read every page, normalise, detect changes, reconcile the directory around
-/// them and publish it all in one transaction. A failure at any point publishes nothing of the run.
-/// Callers run one sync per source at a time.
+/// them and publish it all in one transaction. An incomplete listing (a page that failed, or one that did not
+/// hold what it should) publishes what it read as a <see cref="SyncRunStatus.Partial"/> run that decides no
+/// deletions and keeps the high-water mark; a run that read nothing, or that fails in any other way, publishes
+/// nothing. Callers run one sync per source at a time.
 /// </summary>
 public sealed partial class SyncPipeline(
     ISyncRunStore runs,
@@ -41,10 +43,19 @@ public sealed partial class SyncPipeline(
         {
             await SourceRead.ReadAsync(connector, readRequest, _normaliser, read, cancellationToken);
             RecordRead(source, read);
-            var outcome = await PublishAsync(source, runId, readRequest.Mode, read, rules, request.ConfirmDeletions, cancellationToken);
-            SyncTelemetry.Runs.Add(1, new TagList { { "source", source }, { "status", SyncRunStatus.Succeeded } });
-            LogSucceeded(runId, source, readRequest.Mode, outcome.ItemsRead, outcome.New, outcome.Changed, outcome.Unchanged, outcome.Gone,
-                outcome.Quarantined, outcome.OrganisationsChanged);
+            var outcome = await PublishAsync(source, runId, readRequest.Mode, read, last?.HighWaterMark, rules, request.ConfirmDeletions, cancellationToken);
+            SyncTelemetry.Runs.Add(1, new TagList { { "source", source }, { "status", outcome.Status } });
+            if (outcome.Status == SyncRunStatus.Partial)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, outcome.Error);
+                LogPartial(runId, source, readRequest.Mode, outcome.ItemsRead, outcome.New, outcome.Changed, outcome.Quarantined, outcome.Error!);
+            }
+            else
+            {
+                LogSucceeded(runId, source, readRequest.Mode, outcome.ItemsRead, outcome.New, outcome.Changed, outcome.Unchanged, outcome.Gone,
+                    outcome.Quarantined, outcome.OrganisationsChanged);
+            }
+
             return outcome;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -95,10 +106,15 @@ public sealed partial class SyncPipeline(
     }
 
     private async Task<SyncOutcome> PublishAsync(
-        string source, long runId, ReadMode mode, SourceRead read, SyncPolicy rules, bool confirmDeletions, CancellationToken ct)
+        string source, long runId, ReadMode mode, SourceRead read, DateTimeOffset? lastHighWaterMark, SyncPolicy rules, bool confirmDeletions,
+        CancellationToken ct)
     {
         var stored = await records.LoadSourceStateAsync(source, ct);
-        var changes = KeepQuarantined(ChangeDetector.Detect(stored.PresentHashes, [.. read.Records.Values], mode), read.Quarantine);
+        var incompleteness = read.DescribeIncompleteness(source);
+
+        // An incomplete listing says nothing about what is gone: it decides deletions no more than an incremental read.
+        var decides = incompleteness is null ? mode : ReadMode.Incremental;
+        var changes = KeepQuarantined(ChangeDetector.Detect(stored.PresentHashes, [.. read.Records.Values], decides), read.Quarantine);
         if (!confirmDeletions && rules.DeletionGuard.Check(changes, stored.PresentHashes.Count) is { } refusal)
         {
             throw new SyncRefusedException(refusal);
@@ -116,7 +132,9 @@ public sealed partial class SyncPipeline(
             ResolvedQuarantineIds = [.. read.Records.Keys.Where(stored.OpenQuarantineSourceIds.Contains)],
             QuarantinedInRun = read.Quarantine.Count,
             Reconciliation = Reconciliation.Empty,
-            HighWaterMark = read.HighWaterMark,
+            HighWaterMark = incompleteness is null ? read.HighWaterMark : lastHighWaterMark,
+            Status = incompleteness is null ? SyncRunStatus.Succeeded : SyncRunStatus.Partial,
+            Error = incompleteness,
         };
         if (changes.IsEmpty)
         {
@@ -136,8 +154,8 @@ public sealed partial class SyncPipeline(
             }, ct);
         }
 
-        return new SyncOutcome(runId, source, SyncRunStatus.Succeeded, read.ItemsRead, changes.Added.Count, changes.Changed.Count,
-            changes.UnchangedCount, changes.GoneSourceIds.Count, read.Quarantine.Count, publication.Reconciliation.Organisations.Count, null);
+        return new SyncOutcome(runId, source, publication.Status, read.ItemsRead, changes.Added.Count, changes.Changed.Count,
+            changes.UnchangedCount, changes.GoneSourceIds.Count, read.Quarantine.Count, publication.Reconciliation.Organisations.Count, incompleteness);
     }
 
     /// <summary>
@@ -162,6 +180,10 @@ public sealed partial class SyncPipeline(
         Message = "Sync {RunId} of {Source} ({Mode}) succeeded: {Read} read, {New} new, {Changed} changed, {Unchanged} unchanged, {Gone} gone, {Quarantined} quarantined, {Organisations} organisations changed")]
     private partial void LogSucceeded(long runId, string source, ReadMode mode, int read, int @new, int changed, int unchanged, int gone,
         int quarantined, int organisations);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Sync {RunId} of {Source} ({Mode}) was partial: {Read} read, {New} new, {Changed} changed, {Quarantined} quarantined published; no deletions decided, high-water mark kept. {Reason}")]
+    private partial void LogPartial(long runId, string source, ReadMode mode, int read, int @new, int changed, int quarantined, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sync {RunId} of {Source} failed; nothing was published: {Reason}")]
     private partial void LogFailed(long runId, string source, string reason);
