@@ -1,12 +1,17 @@
 using ClusterSync.Core.Records;
 using ClusterSync.Core.Sync;
+using ClusterSync.Storage.Paging;
+using ClusterSync.Storage.ReadModels;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClusterSync.Storage;
 
-/// <summary>Reads the source records and quarantine a sync compares what it read with.</summary>
+/// <summary>Reads the source records and quarantine a sync compares what it read with, and the records stored with read warnings.</summary>
 public sealed class SourceRecordStore(IClusterSyncDbContextFactory contexts) : ISourceRecordStore
 {
+    /// <summary>How a record with read warnings shows in its stored JSON (the member is absent otherwise).</summary>
+    private const string ReadWarningsMember = "\"readWarnings\":";
+
     public async Task<SourceState> LoadSourceStateAsync(string source, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
@@ -33,6 +38,26 @@ public sealed class SourceRecordStore(IClusterSyncDbContextFactory contexts) : I
         }
 
         return result;
+    }
+
+    /// <summary>Present source records stored with fields left out (read warnings), newest first.</summary>
+    public async Task<Page<ReadWarningView>> ListReadWarningsAsync(string? source, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await using var db = contexts.CreateDbContext();
+        var rows = db.SourceRecords.AsNoTracking().Where(r => r.GoneInRunId == null && r.NormalisedJson.Contains(ReadWarningsMember));
+        if (!string.IsNullOrWhiteSpace(source))
+        {
+            rows = rows.Where(r => r.Source == source);
+        }
+
+        if (page.AfterId is { } after)
+        {
+            rows = rows.Where(r => r.Id < after);
+        }
+
+        var list = await rows.OrderByDescending(r => r.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        return Page.Of(list, page.Limit, ReadWarningView.From, r => r.Id);
     }
 
     /// <summary>A present source record by key, or null.</summary>

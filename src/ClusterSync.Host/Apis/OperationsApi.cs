@@ -18,6 +18,7 @@ public static class OperationsApi
         api.MapGet("/quarantine", ListQuarantine)
             .WithName("ListQuarantine")
             .WithSummary("Lists quarantined upstream records with the reason each was quarantined")
+            .WithDescription("kind=warning lists instead the records that were stored with fields left out, with a warning for each field.")
             .RequireOperator();
         return app;
     }
@@ -28,9 +29,20 @@ public static class OperationsApi
             ? TypedResults.BadRequest(problem)
             : TypedResults.Ok(await runs.ListRunsAsync(source, page.ToRequest(), cancellationToken));
 
-    public static async Task<Results<Ok<Page<QuarantineView>>, BadRequest<ProblemDetails>>> ListQuarantine(
-        [AsParameters] PageQuery page, string? source, bool? includeResolved, RunStore runs, CancellationToken cancellationToken) =>
-        page.Problem() is { } problem
-            ? TypedResults.BadRequest(problem)
-            : TypedResults.Ok(await runs.ListQuarantineAsync(source, includeResolved == true, page.ToRequest(), cancellationToken));
+    public static async Task<Results<Ok<Page<QuarantineView>>, Ok<Page<ReadWarningView>>, BadRequest<ProblemDetails>>> ListQuarantine(
+        [AsParameters] PageQuery page, string? source, bool? includeResolved, string? kind, RunStore runs, SourceRecordStore records,
+        CancellationToken cancellationToken)
+    {
+        if (page.Problem() is { } problem)
+        {
+            return TypedResults.BadRequest(problem);
+        }
+
+        return kind switch
+        {
+            null or "quarantine" => TypedResults.Ok(await runs.ListQuarantineAsync(source, includeResolved == true, page.ToRequest(), cancellationToken)),
+            "warning" => TypedResults.Ok(await records.ListReadWarningsAsync(source, page.ToRequest(), cancellationToken)),
+            _ => TypedResults.BadRequest(Problems.Invalid("kind must be 'quarantine' or 'warning'.")),
+        };
+    }
 }
