@@ -10,14 +10,14 @@ namespace ClusterSync.Sources.Eccp;
 /// Maps one <c>node--cluster_organisation</c> resource to a <see cref="RawOrganisation"/>, text as given. A record is
 /// named by its node id (<c>drupal_internal__nid</c>), or by its JSON:API id only when no node id can be read.
 /// Only what identity needs makes a resource unreadable (not an object, no attributes object, no id at all, no
-/// JSON:API id); any other field that cannot be read is left out with a warning kept on the record. Unknown
-/// attributes stay in the raw payload.
+/// JSON:API id); any other field that cannot be read is left out with a warning kept on the record. The raw
+/// payload kept is the resource without personal data; unknown attributes stay in it.
 /// </summary>
 internal static class ClusterOrganisationMapper
 {
     public static SourceItem Map(JsonElement resource, int index, EccpPage page, Uri siteAddress)
     {
-        var raw = resource.GetRawText();
+        var raw = PersonalData.Redact(resource, PersonalData.NamesPerson);
         var where = $"page {page.Number} ({page.Url}) data[{index}]";
         if (resource.ValueKind != JsonValueKind.Object)
         {

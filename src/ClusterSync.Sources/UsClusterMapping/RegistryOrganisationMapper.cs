@@ -11,16 +11,20 @@ namespace ClusterSync.Sources.UsClusterMapping;
 /// Maps one registry Solr document to a <see cref="RawOrganisation"/>, text as given. Registry records carry no
 /// country: they are U.S. organisations, so the default country is <c>US</c>. Only a document that is not an
 /// object or has no readable <c>entity_id</c> is unreadable; any other field that cannot be read is left out with
-/// a warning kept on the record (<c>ds_changed</c> is read as ISO 8601 or as Unix seconds).
+/// a warning kept on the record (<c>ds_changed</c> is read as ISO 8601 or as Unix seconds). The raw payload kept
+/// is the document without the registrant's name and telephone, its e-mail addresses cut to their domain.
 /// </summary>
 internal static class RegistryOrganisationMapper
 {
     private const string ClusterReferencePrefix = "clusterData/";
 
+    /// <summary>Name parts of registry fields that describe the person who registered the organisation.</summary>
+    private static readonly string[] RegistrantNameParts = ["phone", "mobile", "fax"];
+
     /// <summary>Maps the document, or returns an unreadable item whose reason names the page and the field.</summary>
     public static SourceItem Map(JsonElement document, string page, int index, Uri siteAddress)
     {
-        var raw = document.GetRawText();
+        var raw = PersonalData.Redact(document, IsPersonal);
         if (document.ValueKind != JsonValueKind.Object)
         {
             return SourceItem.Unreadable(null, raw, $"{page}: document {index} is {FieldReader.Show(document)}, not an object.");
@@ -36,6 +40,10 @@ internal static class RegistryOrganisationMapper
         var dto = Read(fields, id);
         return SourceItem.Readable(ToRaw(dto, id, siteAddress) with { ReadWarnings = [.. fields.Warnings] }, raw);
     }
+
+    /// <summary>Whether a registry field holds the registrant's personal data: a name or a telephone number.</summary>
+    internal static bool IsPersonal(string fieldName) =>
+        PersonalData.NamesPerson(fieldName) || RegistrantNameParts.Any(part => fieldName.Contains(part, StringComparison.OrdinalIgnoreCase));
 
     private static RegistryOrganisationDocument Read(FieldReader f, long id) => new()
     {

@@ -296,6 +296,19 @@ public sealed class EccpConnectorTests
             "Field 'name' is missing. Fields that could not be read: field 'attributes.title' is an object ({\"value\":\"x\"}), not text."));
     }
 
+    [Test]
+    public async Task The_stored_payload_of_a_resource_has_no_contact_person_and_its_e_mail_addresses_keep_only_their_domain()
+    {
+        _server.ServePages(JsonApiPages.Page(null, FullResource));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!);
+
+        var item = (await provider.Connector(EccpRegistration.SourceId).ReadAllAsync()).Single();
+
+        Assert.That(item.RawPayload, Does.Not.Contain("Anna Beispiel").And.Not.Contain("field_contact_person").And.Not.Contain("info@"));
+        Assert.That(item.RawPayload, Does.Contain("\"field_email\":\"@photonik-isartal.de\"").And.Contain("field_unknown_to_us"));
+        Assert.That(item.Organisation!.Email, Is.EqualTo("info@photonik-isartal.de"));
+    }
+
     private const string FullResource = """
         {"type":"node--cluster_organisation","id":"3f0c6f0e-1111-4c3b-9d7e-000000001042",
          "attributes":{"drupal_internal__nid":1042,"langcode":"de","title":"Photonik-Netzwerk Isartal e.V.",

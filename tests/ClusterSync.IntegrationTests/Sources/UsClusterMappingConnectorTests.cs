@@ -166,6 +166,18 @@ public sealed class UsClusterMappingConnectorTests
     }
 
     [Test]
+    public async Task The_stored_payload_of_a_document_has_no_registrant_name_or_telephone_and_e_mail_addresses_keep_only_their_domain()
+    {
+        ServeFirstPage(FullDocument.Replace("\"is_unknown\":3", "\"is_unknown\":3,\"sm_field_phone\":[\"+1 216 555 0100\"]", StringComparison.Ordinal));
+        using var provider = Build(pageSize: 10);
+
+        var item = (await provider.Connector(UsClusterMappingRegistration.SourceId).ReadAllAsync()).Single();
+
+        Assert.That(item.RawPayload, Does.Not.Contain("Jane").And.Not.Contain("Example\"").And.Not.Contain("555 0100").And.Not.Contain("info@"));
+        Assert.That(item.RawPayload, Does.Contain("\"sm_field_email\":[\"@oai.example\"]").And.Contain("is_unknown"));
+    }
+
+    [Test]
     public async Task A_hanging_response_is_abandoned_at_the_attempt_timeout_and_retried()
     {
         var calls = 0;
