@@ -35,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DirectoryQueries>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<RunHealthQueries>();
         return services;
     }
 }
