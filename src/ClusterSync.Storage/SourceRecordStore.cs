@@ -9,8 +9,10 @@ namespace ClusterSync.Storage;
 /// <summary>Reads the source records and quarantine a sync compares what it read with, and the records stored with read warnings.</summary>
 public sealed class SourceRecordStore(IClusterSyncDbContextFactory contexts) : ISourceRecordStore
 {
-    /// <summary>How a record with read warnings shows in its stored JSON (the member is absent otherwise).</summary>
-    private const string ReadWarningsMember = "\"readWarnings\":";
+    /// <summary>The member a record with read warnings has in its stored JSON (absent otherwise), and how it is written.</summary>
+    private const string ReadWarningsKey = "readWarnings";
+
+    private const string ReadWarningsMember = "\"" + ReadWarningsKey + "\":";
 
     public async Task<SourceState> LoadSourceStateAsync(string source, CancellationToken cancellationToken)
     {
@@ -45,7 +47,12 @@ public sealed class SourceRecordStore(IClusterSyncDbContextFactory contexts) : I
     {
         ArgumentNullException.ThrowIfNull(page);
         await using var db = contexts.CreateDbContext();
-        var rows = db.SourceRecords.AsNoTracking().Where(r => r.GoneInRunId == null && r.NormalisedJson.Contains(ReadWarningsMember));
+        var present = db.SourceRecords.AsNoTracking().Where(r => r.GoneInRunId == null);
+
+        // PostgreSQL keeps the JSON as jsonb (asked by key); SQLite as the text written (searched for the member).
+        var rows = contexts.Provider == StorageProvider.Postgres
+            ? present.Where(r => EF.Functions.JsonExists(r.NormalisedJson, ReadWarningsKey))
+            : present.Where(r => r.NormalisedJson.Contains(ReadWarningsMember));
         if (!string.IsNullOrWhiteSpace(source))
         {
             rows = rows.Where(r => r.Source == source);
