@@ -13,7 +13,16 @@ internal sealed class PartialRunsCheck(RunHealthQueries runs) : IHealthCheck
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var streaks = await runs.ListPartialStreaksAsync(StreakLength, cancellationToken);
+        IReadOnlyList<PartialStreak> streaks;
+        try
+        {
+            streaks = await runs.ListPartialStreaksAsync(StreakLength, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return HealthCheckResult.Degraded("The run history could not be read: " + ex.Message);
+        }
+
         if (streaks.Count == 0)
         {
             return HealthCheckResult.Healthy("No source has ended its last runs partial.");
