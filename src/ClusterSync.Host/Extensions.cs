@@ -2,6 +2,7 @@ using ClusterSync.Core.Matching;
 using ClusterSync.Core.Publication;
 using ClusterSync.Core.Sync;
 using ClusterSync.Host.Apis;
+using ClusterSync.Host.Health;
 using ClusterSync.Host.OpenApi;
 using ClusterSync.Host.Security;
 using ClusterSync.Host.Sync;
@@ -47,13 +48,14 @@ public static class Extensions
         return replay;
     }
 
-    /// <summary>Storage: the provider's context factory, the stores, and readiness (database reachable, schema current).</summary>
+    /// <summary>Storage: the provider's context factory, the stores, and readiness (database reachable, schema current, no source stuck partial).</summary>
     public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddClusterSyncStorage(builder.Configuration);
-        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
+            .AddCheck<PartialRunsCheck>("sync-runs", tags: ["ready"]);
         return builder;
     }
 
@@ -175,7 +177,7 @@ public static class Extensions
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapOrganisationsApi();
         app.MapOperationsApi();

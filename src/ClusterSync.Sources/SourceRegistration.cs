@@ -82,7 +82,7 @@ public abstract class SourceRegistration<TOptions, TApi, TConnector> : SourceReg
                 client.BaseAddress = options.BaseAddress;
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddUpstreamResilience<TOptions>(source);
+            .AddUpstreamResilience<TOptions>(source, Section);
         services.AddKeyedTransient<ISourceConnector, TConnector>(source);
         services.AddTransient(provider => provider.GetRequiredKeyedService<ISourceConnector>(source));
     }

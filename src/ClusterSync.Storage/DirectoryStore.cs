@@ -14,19 +14,39 @@ namespace ClusterSync.Storage;
 /// </summary>
 public sealed class DirectoryStore(IClusterSyncDbContextFactory contexts, TimeProvider time) : IDirectoryStore
 {
-    /// <summary>The published directory's membership (active organisations and their links).</summary>
+    /// <summary>
+    /// The published directory's membership: active organisations and the links of their present records, and the
+    /// last link of each gone record with the versions of the deleted organisations those links lead to.
+    /// </summary>
     public async Task<DirectoryMembership> LoadMembershipAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         var membership = new DirectoryMembership();
+        var gone = (await db.SourceRecords.AsNoTracking().Where(r => r.GoneInRunId != null).Select(r => new { r.Source, r.SourceId })
+                .ToListAsync(cancellationToken))
+            .Select(r => new SourceRecordKey(r.Source, r.SourceId)).ToHashSet();
         var links = (await db.RecordLinks.AsNoTracking().Select(l => new { l.Source, l.SourceId, l.OrganisationId })
                 .ToListAsync(cancellationToken))
-            .ToLookup(l => l.OrganisationId, l => new SourceRecordKey(l.Source, l.SourceId), StringComparer.Ordinal);
+            .Select(l => (Key: new SourceRecordKey(l.Source, l.SourceId), l.OrganisationId))
+            .ToLookup(l => gone.Contains(l.Key));
+        var present = links[false].ToLookup(l => l.OrganisationId, l => l.Key, StringComparer.Ordinal);
         var orgs = await db.Organisations.AsNoTracking().Where(o => o.Status == OrganisationStatus.Active)
             .Select(o => new { o.Id, o.Version, o.GoldenHash }).ToListAsync(cancellationToken);
         foreach (var org in orgs)
         {
-            membership.Add(org.Id, org.Version, org.GoldenHash, links[org.Id]);
+            membership.Add(org.Id, org.Version, org.GoldenHash, present[org.Id]);
+        }
+
+        foreach (var (key, organisationId) in links[true])
+        {
+            membership.AddGone(key, organisationId);
+        }
+
+        var deleted = await db.Organisations.AsNoTracking().Where(o => o.Status == OrganisationStatus.Deleted)
+            .Select(o => new { o.Id, o.Version }).ToListAsync(cancellationToken);
+        foreach (var org in deleted)
+        {
+            membership.AddDeleted(org.Id, org.Version);
         }
 
         return membership;

@@ -39,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DirectoryQueries>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<RunHealthQueries>();
         return services;
     }
 }

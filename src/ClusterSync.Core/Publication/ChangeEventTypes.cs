@@ -7,4 +7,7 @@ public static class ChangeEventTypes
     public const string Updated = "updated";
     public const string Merged = "merged";
     public const string Deleted = "deleted";
+
+    /// <summary>A deleted organisation whose source record came back: its id answers again.</summary>
+    public const string Restored = "restored";
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using ClusterSync.Core.Matching;
@@ -7,7 +8,9 @@ namespace ClusterSync.Core.Publication;
 
 /// <summary>
 /// Turns the resolver's clusters around a set of changed records into directory writes: stable ids,
-/// golden records, merges, deletions and the links of each source record. Pure: nothing is written here.
+/// golden records, merges, deletions and the links of each source record. A record that comes back after it
+/// was gone takes the organisation it last belonged to with it: a deleted organisation is restored under its
+/// id (or, when the record now joins another organisation, redirects to it). Pure: nothing is written here.
 /// </summary>
 public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> newId)
 {
@@ -17,7 +20,7 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
         ArgumentNullException.ThrowIfNull(membership);
         ArgumentNullException.ThrowIfNull(dirtyKeys);
 
-        var (clusters, previous) = CloseScope(resolver, membership, dirtyKeys);
+        var (clusters, previous, deleted) = CloseScope(resolver, membership, dirtyKeys);
         var assignment = StableIdAssigner.Assign(
             previous.ToDictionary(p => p.Key, p => (IReadOnlyCollection<SourceRecordKey>)p.Value.Members, StringComparer.Ordinal),
             [.. clusters.Select(c => c.Members)],
@@ -33,7 +36,7 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
 
         foreach (var org in assignment.Organisations)
         {
-            var write = BuildActive(resolver, org, previous.GetValueOrDefault(org.Id));
+            var write = BuildActive(resolver, org, previous.GetValueOrDefault(org.Id), deleted.Contains(org.Id));
             if (write is not null)
             {
                 writes.Add(write);
@@ -69,13 +72,15 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
 
     /// <summary>
     /// Grows the set of records in play until it is closed: every organisation of a record in play, and
-    /// every cluster of such a record, are wholly in play. Each record is asked about once.
+    /// every cluster of such a record, are wholly in play. Each record is asked about once. A returning record
+    /// brings the deleted organisation it last belonged to into play, with the returning records as its members.
     /// </summary>
-    private static (List<ResolvedCluster> Clusters, Dictionary<string, OrganisationState> Previous) CloseScope(
+    private static (List<ResolvedCluster> Clusters, Dictionary<string, OrganisationState> Previous, HashSet<string> Deleted) CloseScope(
         IEntityResolver resolver, DirectoryMembership membership, IReadOnlyCollection<SourceRecordKey> dirtyKeys)
     {
         var scope = new HashSet<SourceRecordKey>();
         var previous = new Dictionary<string, OrganisationState>(StringComparer.Ordinal);
+        var returning = new Dictionary<string, (long Version, List<SourceRecordKey> Members)>(StringComparer.Ordinal);
         var clusters = new List<ResolvedCluster>();
         var clustered = new HashSet<SourceRecordKey>();
         var pending = new Queue<SourceRecordKey>(dirtyKeys);
@@ -99,6 +104,12 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
                         pending.Enqueue(member);
                     }
                 }
+                else if (membership.TryGetDeletedOrganisation(key, out var deletedId, out var version) && resolver.TryGetRecord(key, out _))
+                {
+                    ref var back = ref CollectionsMarshal.GetValueRefOrAddDefault(returning, deletedId, out var exists);
+                    back = exists ? back : (version, []);
+                    back.Members.Add(key);
+                }
             }
 
             foreach (var cluster in resolver.ClustersContaining(batch.Where(k => !clustered.Contains(k))))
@@ -117,10 +128,15 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
             }
         }
 
-        return (clusters, previous);
+        foreach (var (id, back) in returning)
+        {
+            previous[id] = new OrganisationState(back.Version, "", back.Members);
+        }
+
+        return (clusters, previous, [.. returning.Keys]);
     }
 
-    private OrganisationWrite? BuildActive(IEntityResolver resolver, AssignedOrganisation org, OrganisationState? previous)
+    private OrganisationWrite? BuildActive(IEntityResolver resolver, AssignedOrganisation org, OrganisationState? previous, bool restored)
     {
         var records = new List<SourceRecord>(org.Members.Count);
         foreach (var member in org.Members)
@@ -140,8 +156,9 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
             return null;
         }
 
+        var eventType = restored ? Events.Restored : previous is null ? Events.Created : Events.Updated;
         return new OrganisationWrite(org.Id, OrganisationStatus.Active, (previous?.Version ?? 0) + 1, golden, json, hash,
-            sortedMembers, previous is null ? Events.Created : Events.Updated, null);
+            sortedMembers, eventType, null);
     }
 
     private static double? BestProbability(ResolvedCluster cluster, SourceRecordKey member)
@@ -164,6 +181,7 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
         public const string Updated = ChangeEventTypes.Updated;
         public const string Merged = ChangeEventTypes.Merged;
         public const string Deleted = ChangeEventTypes.Deleted;
+        public const string Restored = ChangeEventTypes.Restored;
     }
 }
 

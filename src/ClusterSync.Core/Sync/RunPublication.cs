@@ -2,7 +2,7 @@ using ClusterSync.Core.Publication;
 
 namespace ClusterSync.Core.Sync;
 
-/// <summary>Everything one successful run publishes, in one transaction.</summary>
+/// <summary>Everything one successful or partial run publishes, in one transaction.</summary>
 public sealed record RunPublication
 {
     public required long RunId { get; init; }
@@ -43,6 +43,9 @@ public sealed record RunPublication
 
     /// <summary>Milliseconds spent in each phase (read, detect, reconcile, publish).</summary>
     public IReadOnlyDictionary<string, long> Phases { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>For a partial run: why the listing is incomplete.</summary>
+    public string? Error { get; init; }
 
     /// <summary>A publication that only re-applies operator decisions (no source read).</summary>
     public static RunPublication OfDecisions(long runId, string source, Reconciliation reconciliation) => new()

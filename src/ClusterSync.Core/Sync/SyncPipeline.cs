@@ -8,8 +8,10 @@ namespace ClusterSync.Core.Sync;
 
 /// <summary>
 /// One sync of one source: read every page, normalise, detect changes, reconcile the directory around
-/// them and publish it all in one transaction. A failure, cancellation or kill at any point publishes
-/// nothing of the run. Callers run one sync per source at a time.
+/// them and publish it all in one transaction. An incomplete listing (a page that failed, or one that did not
+/// hold what it should) publishes what it read as a <see cref="SyncRunStatus.Partial"/> run that decides no
+/// deletions and keeps the high-water mark; a run that read nothing, or that fails in any other way, publishes
+/// nothing. Callers run one sync per source at a time.
 /// </summary>
 public sealed partial class SyncPipeline(
     ISyncRunStore runs,
@@ -49,10 +51,19 @@ public sealed partial class SyncPipeline(
             phases.End("read");
             RecordRead(source, read);
             await ReachedAsync(SyncProbePoints.Read, cancellationToken);
-            var outcome = await PublishAsync(source, runId, readRequest.Mode, read, rules, request.ConfirmDeletions, phases, cancellationToken);
+            var outcome = await PublishAsync(source, runId, readRequest.Mode, read, last?.HighWaterMark, rules, request.ConfirmDeletions, phases, cancellationToken);
             SyncTelemetry.Runs.Add(1, new TagList { { "source", source }, { "status", outcome.Status } });
-            LogPublished(runId, source, readRequest.Mode, outcome.Status, outcome.ItemsRead, outcome.New, outcome.Changed, outcome.Unchanged,
-                outcome.Gone, outcome.HeldDeletions, outcome.Quarantined, outcome.OrganisationsChanged);
+            if (outcome.Status == SyncRunStatus.Partial)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, outcome.Error);
+                LogPartial(runId, source, readRequest.Mode, outcome.ItemsRead, outcome.New, outcome.Changed, outcome.Quarantined, outcome.Error!);
+            }
+            else
+            {
+                LogPublished(runId, source, readRequest.Mode, outcome.Status, outcome.ItemsRead, outcome.New, outcome.Changed, outcome.Unchanged,
+                    outcome.Gone, outcome.HeldDeletions, outcome.Quarantined, outcome.OrganisationsChanged);
+            }
+
             return outcome;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -145,14 +156,19 @@ public sealed partial class SyncPipeline(
     }
 
     private async Task<SyncOutcome> PublishAsync(
-        string source, long runId, ReadMode mode, SourceRead read, SyncPolicy rules, bool confirmDeletions, PhaseTimer phases, CancellationToken ct)
+        string source, long runId, ReadMode mode, SourceRead read, DateTimeOffset? lastHighWaterMark, SyncPolicy rules, bool confirmDeletions,
+        PhaseTimer phases, CancellationToken ct)
     {
         await using var publication = await directory.BeginPublicationAsync(ct);
         var stored = await records.LoadSourceStateAsync(source, ct);
-        var detected = KeepQuarantined(ChangeDetector.Detect(stored.PresentHashes, [.. read.Records.Values], mode), read.Quarantine);
+        var incompleteness = read.DescribeIncompleteness(source);
+
+        // An incomplete listing says nothing about what is gone: it decides deletions no more than an incremental read.
+        var decides = incompleteness is null ? mode : ReadMode.Incremental;
+        var detected = KeepQuarantined(ChangeDetector.Detect(stored.PresentHashes, [.. read.Records.Values], decides), read.Quarantine);
         var refusal = confirmDeletions ? null : rules.DeletionGuard.Check(detected, stored.PresentHashes.Count);
         var changes = refusal is null ? detected : detected with { GoneSourceIds = [] };
-        var status = refusal is null ? SyncRunStatus.Succeeded : SyncRunStatus.Held;
+        var status = incompleteness is not null ? SyncRunStatus.Partial : refusal is null ? SyncRunStatus.Succeeded : SyncRunStatus.Held;
         if (refusal is not null)
         {
             LogHeld(runId, source, detected.GoneSourceIds.Count, refusal);
@@ -172,15 +188,16 @@ public sealed partial class SyncPipeline(
             ResolvedQuarantineIds = [.. read.Records.Keys.Where(stored.OpenQuarantineSourceIds.Contains)],
             QuarantinedInRun = read.Quarantine.Count,
             Reconciliation = Reconciliation.Empty,
-            HighWaterMark = read.HighWaterMark,
+            HighWaterMark = incompleteness is null ? read.HighWaterMark : lastHighWaterMark,
             Status = status,
+            Error = incompleteness,
             HeldDeletions = refusal is null ? [] : detected.GoneSourceIds,
-            CompleteListing = mode == ReadMode.Full,
+            CompleteListing = decides == ReadMode.Full,
         };
         var reconciliation = await ReconcileAndCommitAsync(
             publication, source, changes, p => template with { Reconciliation = p.Reconciliation, Phases = phases.Elapsed, BeforeCommit = p.BeforeCommit }, phases, ct);
         return new SyncOutcome(runId, source, status, read.ItemsRead, changes.Added.Count, changes.Changed.Count,
-            changes.UnchangedCount, changes.GoneSourceIds.Count, read.Quarantine.Count, reconciliation.Organisations.Count, refusal)
+            changes.UnchangedCount, changes.GoneSourceIds.Count, read.Quarantine.Count, reconciliation.Organisations.Count, incompleteness ?? refusal)
         {
             HeldDeletions = template.HeldDeletions.Count,
         };
@@ -267,6 +284,10 @@ public sealed partial class SyncPipeline(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sync {RunId} of {Source} was cancelled; nothing was published")]
     private partial void LogCancelled(long runId, string source);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Sync {RunId} of {Source} ({Mode}) was partial: {Read} read, {New} new, {Changed} changed, {Quarantined} quarantined published; no deletions decided, high-water mark kept. {Reason}")]
+    private partial void LogPartial(long runId, string source, ReadMode mode, int read, int @new, int changed, int quarantined, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sync {RunId} of {Source} failed; nothing was published: {Reason}")]
     private partial void LogFailed(long runId, string source, string reason);

@@ -43,7 +43,8 @@ public static class OperationsApi
             .WithSummary("Rejects a held run's deletions: nothing is deleted");
 
         act.MapGet("/quarantine", ListQuarantine).WithName("ListQuarantine")
-            .WithSummary("Lists quarantined upstream records with the reason each was quarantined");
+            .WithSummary("Lists quarantined upstream records with the reason each was quarantined")
+            .WithDescription("kind=warning lists instead the records that were stored with fields left out, with a warning for each field.");
         act.MapGet("/actions", ListActions).WithName("ListOperatorActions").WithSummary("Lists what operators did: who, what, when");
         read.MapGet("/instances", ListInstances).WithName("ListInstances").WithSummary("Lists the live instances of the service");
 
@@ -204,11 +205,22 @@ public static class OperationsApi
         Problems.Create(StatusCodes.Status409Conflict, Problems.Conflict, "No deletions are held.",
             $"Run {id} holds no pending deletions (it was not held, or its hold was confirmed, rejected or superseded).");
 
-    public static async Task<Results<Ok<Page<QuarantineView>>, BadRequest<ProblemDetails>>> ListQuarantine(
-        [AsParameters] PageQuery page, string? source, bool? includeResolved, RunStore runs, CancellationToken ct) =>
-        page.Problem() is { } problem
-            ? TypedResults.BadRequest(problem)
-            : TypedResults.Ok(await runs.ListQuarantineAsync(source, includeResolved == true, page.ToRequest(), ct));
+    public static async Task<Results<Ok<Page<QuarantineView>>, Ok<Page<ReadWarningView>>, BadRequest<ProblemDetails>>> ListQuarantine(
+        [AsParameters] PageQuery page, string? source, bool? includeResolved, string? kind, RunStore runs, SourceRecordStore records,
+        CancellationToken cancellationToken)
+    {
+        if (page.Problem() is { } problem)
+        {
+            return TypedResults.BadRequest(problem);
+        }
+
+        return kind switch
+        {
+            null or "quarantine" => TypedResults.Ok(await runs.ListQuarantineAsync(source, includeResolved == true, page.ToRequest(), cancellationToken)),
+            "warning" => TypedResults.Ok(await records.ListReadWarningsAsync(source, page.ToRequest(), cancellationToken)),
+            _ => TypedResults.BadRequest(Problems.Invalid("kind must be 'quarantine' or 'warning'.")),
+        };
+    }
 
     public static async Task<Results<Ok<Page<OperatorActionView>>, BadRequest<ProblemDetails>>> ListActions(
         [AsParameters] PageQuery page, string? actor, string? action, OperatorActionStore actions, CancellationToken ct) =>

@@ -52,7 +52,7 @@ public class DirectoryStoreTests(StorageProvider provider)
             ItemsRead = records.Length,
             Changes = changes,
             RawPayloads = records.ToDictionary(r => r.SourceId, r => "{\"raw\":\"" + r.SourceId + "\"}"),
-            ReappearedIds = new HashSet<string>(),
+            ReappearedIds = changes.Added.Select(r => r.SourceId).Where(state.GoneIds.Contains).ToHashSet(),
             NewQuarantine = [],
             ResolvedQuarantineIds = [],
             QuarantinedInRun = 0,
@@ -126,7 +126,27 @@ public class DirectoryStoreTests(StorageProvider provider)
         Assert.That(await db.SourceRecords.CountAsync(r => r.GoneInRunId != null), Is.EqualTo(1));
         Assert.That(await db.Organisations.CountAsync(o => o.Status == OrganisationStatus.Deleted), Is.EqualTo(1));
         Assert.That(await db.ChangeEvents.CountAsync(e => e.Type == ChangeEventTypes.Deleted), Is.EqualTo(1));
-        Assert.That(await db.RecordLinks.CountAsync(), Is.EqualTo(1));
+        Assert.That((await _store.LoadMembershipAsync(CancellationToken.None)).RecordCount, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_gone_record_keeps_its_last_link_and_restores_its_organisation_when_it_comes_back_after_a_restart()
+    {
+        var resolver = new IdentityResolver();
+        var membership = new DirectoryMembership();
+        var created = await PublishAsync(resolver, membership, Record("1", "Alpha"), Record("2", "Beta"));
+        var id = created.Organisations.Single(o => o.Members.Contains(new SourceRecordKey("test", "2"))).Id;
+        await PublishAsync(resolver, membership, Record("1", "Alpha"));
+
+        var restarted = await _store.LoadMembershipAsync(CancellationToken.None);
+        resolver.Load(await _records.LoadPresentRecordsAsync(CancellationToken.None), []);
+        var revival = await PublishAsync(resolver, restarted, Record("1", "Alpha"), Record("2", "Beta"));
+
+        await using var db = _db.Contexts.CreateDbContext();
+        Assert.That(revival.Organisations.Select(o => (o.Id, o.EventType, o.Version)), Is.EqualTo(new[] { (id, ChangeEventTypes.Restored, 3L) }));
+        Assert.That(await db.Organisations.Where(o => o.Id == id).Select(o => o.Status).SingleAsync(), Is.EqualTo(OrganisationStatus.Active));
+        Assert.That(await db.RecordLinks.Where(l => l.SourceId == "2").Select(l => l.OrganisationId).SingleAsync(), Is.EqualTo(id));
+        Assert.That(await db.SourceRecords.CountAsync(r => r.GoneInRunId != null), Is.Zero);
     }
 
     [Test]

@@ -21,7 +21,7 @@ public sealed class FullSyncTests(StorageProvider provider)
         ["attributes-not-an-object"] = "attributes",
         ["title-not-a-string"] = "title",
         ["address-not-an-object"] = "field_address",
-        ["no-id"] = "no id",
+        ["no-id"] = "no JSON:API id",
     };
 
     private SyncHarness _host = null!;

@@ -116,21 +116,30 @@ public sealed class ResyncTests(StorageProvider provider)
     }
 
     [Test]
-    public async Task A_record_that_reappears_after_it_was_gone_is_stored_again_under_a_new_organisation_id()
+    public async Task A_record_that_reappears_after_it_was_gone_restores_its_organisation_under_the_same_id_with_a_restored_event()
     {
         await _host.RunAsync(UsClusterMappingRegistration.SourceId);
-        var deleted = (await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, Singleton)).GetProperty("id").GetString();
+        var deleted = (await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, Singleton)).GetProperty("id").GetString()!;
         _host.Upstreams.RemoveRegistryDocuments([Singleton]);
         await _host.RunAsync(UsClusterMappingRegistration.SourceId);
+        using (var gone = await _host.Client.GetAsync($"/v1/organisations/{deleted}"))
+        {
+            Assert.That(gone.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
+        }
+
+        var lastSequence = await LastSequenceAsync();
+        await _host.RestartAsync();
         _host.Upstreams.RestoreRegistryDocuments([Singleton]);
 
         var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
         var revived = await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, Singleton);
-        using var old = await _host.Client.GetAsync($"/v1/organisations/{deleted}");
+        using var again = await _host.Client.GetAsync($"/v1/organisations/{deleted}");
+        var events = await EventsAfterAsync(lastSequence);
         Assert.That((outcome.Status, outcome.New, outcome.Gone), Is.EqualTo((SyncRunStatus.Succeeded, 1, 0)));
-        Assert.That(revived.GetProperty("id").GetString(), Is.Not.EqualTo(deleted));
-        Assert.That(old.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
+        Assert.That(revived.GetProperty("id").GetString(), Is.EqualTo(deleted));
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(events.Select(e => (e.OrganisationId, e.Type, e.Version)), Is.EqualTo(new[] { (deleted, ChangeEventTypes.Restored, 3L) }));
     }
 
     [Test]

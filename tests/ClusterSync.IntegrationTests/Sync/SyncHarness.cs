@@ -30,12 +30,15 @@ internal sealed class SyncHarness : IAsyncDisposable
         Database = database;
         Upstreams = upstreams;
         _settings = settings;
-        App = new ClusterSyncApp(settings);
+        App = new ClusterSyncApp(settings, Logs);
         Client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Operator = App.CreateOperatorClient();
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>Everything the host logged, through the host's own logging settings (what an operator's console shows).</summary>
+    public LogCapture Logs { get; } = new();
 
     public RecordedUpstreamServer Upstreams { get; }
 
@@ -92,7 +95,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     public async Task RestartAsync()
     {
         await StopAppAsync();
-        App = new ClusterSyncApp(_settings);
+        App = new ClusterSyncApp(_settings, Logs);
         Client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Operator = App.CreateOperatorClient();
     }
