@@ -2,6 +2,7 @@ using ClusterSync.Core.Matching;
 using ClusterSync.Core.Publication;
 using ClusterSync.Core.Sync;
 using ClusterSync.Host.Apis;
+using ClusterSync.Host.Health;
 using ClusterSync.Host.OpenApi;
 using ClusterSync.Host.Security;
 using ClusterSync.Host.Sync;
@@ -23,6 +24,7 @@ namespace ClusterSync.Host;
 public static class Extensions
 {
     public const string OperatorPolicy = "operator";
+    public const string ReadPolicy = "read";
 
     /// <summary>Configuration: with <c>Replay:Enabled=true</c>, serves the recorded upstreams locally and points the sources at them.</summary>
     /// <returns>The replay servers to dispose when the host stops; null when replay is off.</returns>
@@ -46,13 +48,14 @@ public static class Extensions
         return replay;
     }
 
-    /// <summary>Storage: the provider's context factory, the stores, and readiness (database reachable, schema current).</summary>
+    /// <summary>Storage: the provider's context factory, the stores, and readiness (database reachable, schema current, no source stuck partial).</summary>
     public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddClusterSyncStorage(builder.Configuration);
-        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
+            .AddCheck<PartialRunsCheck>("sync-runs", tags: ["ready"]);
         return builder;
     }
 
@@ -83,7 +86,13 @@ public static class Extensions
             sp.GetRequiredService<DirectoryIndex>(),
             sp.GetRequiredService<DirectoryReconciler>(),
             () => sp.GetRequiredService<IOptionsMonitor<SyncOptions>>().CurrentValue.ToPolicy(),
-            sp.GetRequiredService<ILogger<SyncPipeline>>()));
+            sp.GetRequiredService<ILogger<SyncPipeline>>(),
+            sp.GetService<ISyncProbe>()));
+        if (builder.Configuration[PausingSyncProbe.Setting] is { Length: > 0 } pauseAt)
+        {
+            services.AddSingleton<ISyncProbe>(new PausingSyncProbe(pauseAt));
+        }
+
         services.AddSingleton<SyncService>();
         services.AddSingleton<DecisionService>();
         services.AddHostedService<StartupSync>();
@@ -105,7 +114,8 @@ public static class Extensions
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(OperatorPolicy, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeys.OperatorScope));
+            .AddPolicy(OperatorPolicy, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeys.OperatingScopes))
+            .AddPolicy(ReadPolicy, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeys.ReadingScopes));
         return builder;
     }
 
@@ -167,7 +177,7 @@ public static class Extensions
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapOrganisationsApi();
         app.MapOperationsApi();

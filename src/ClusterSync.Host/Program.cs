@@ -1,5 +1,6 @@
 using ClusterSync.Host;
 using ClusterSync.Host.Cli;
+using ClusterSync.Host.Scheduling;
 
 // ClusterSync.Host serves the directory (`serve`, the default); with another verb it runs one command and exits.
 // `--help` lists the verbs; `--Section:Key=value` settings apply to every verb. See README.md.
@@ -15,6 +16,7 @@ static async Task<int> ServeAsync(string[] settings, CancellationToken cancellat
     builder.AddStorage()
         .AddSources()
         .AddMatching()
+        .AddScheduling()
         .AddApis()
         .AddTelemetry();
 

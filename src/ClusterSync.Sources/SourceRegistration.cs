@@ -25,6 +25,20 @@ public abstract class SourceRegistration
     /// <summary>The configuration section the platform's settings are bound from, e.g. <c>Sources:Eccp</c>.</summary>
     public string Section { get; }
 
+    /// <summary>
+    /// When the platform is synced unless <c>Sources:&lt;Platform&gt;:Schedule</c> says otherwise: a Quartz cron
+    /// expression (seconds first) in UTC.
+    /// </summary>
+    public abstract string DefaultSchedule { get; }
+
+    /// <summary>Whether the platform is enabled in <paramref name="configuration"/>.</summary>
+    public bool IsEnabled(IConfiguration configuration) =>
+        configuration.GetSection(Section).GetValue(nameof(UpstreamOptions.Enabled), true);
+
+    /// <summary>The platform's sync schedule in <paramref name="configuration"/> (a Quartz cron expression, UTC).</summary>
+    public string ScheduleIn(IConfiguration configuration) =>
+        configuration.GetSection(Section)[nameof(UpstreamOptions.Schedule)] is { Length: > 0 } configured ? configured.Trim() : DefaultSchedule;
+
     /// <summary>Binds and validates the settings and, unless they say <c>Enabled: false</c>, registers the connector.</summary>
     internal abstract void Register(IServiceCollection services, IConfiguration configuration);
 }
@@ -68,7 +82,7 @@ public abstract class SourceRegistration<TOptions, TApi, TConnector> : SourceReg
                 client.BaseAddress = options.BaseAddress;
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddUpstreamResilience<TOptions>(source);
+            .AddUpstreamResilience<TOptions>(source, Section);
         services.AddKeyedTransient<ISourceConnector, TConnector>(source);
         services.AddTransient(provider => provider.GetRequiredKeyedService<ISourceConnector>(source));
     }

@@ -12,7 +12,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SourcesServiceCollectionExtensions
 {
     /// <summary>The platforms ClusterSync reads, in registration order: a new platform is a folder and a line here.</summary>
-    private static readonly SourceRegistration[] Registrations =
+    public static IReadOnlyList<SourceRegistration> Registrations { get; } =
     [
         new UsClusterMappingRegistration(),
         new EccpRegistration(),
@@ -31,8 +31,10 @@ public static class SourcesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<SourceConnectorCatalog>();
+        services.TryAddSingleton<ClusterSync.Sources.Resilience.UpstreamCircuits>();
         foreach (var registration in Registrations)
         {
+            services.AddSingleton(registration);
             registration.Register(services, configuration);
         }
 

@@ -18,6 +18,8 @@ public abstract class ClusterSyncDbContext(DbContextOptions options) : DbContext
     public DbSet<MatchDecisionRow> MatchDecisions => Set<MatchDecisionRow>();
     public DbSet<ReviewItemRow> ReviewItems => Set<ReviewItemRow>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+    public DbSet<InstanceRow> Instances => Set<InstanceRow>();
+    public DbSet<OperatorActionRow> OperatorActions => Set<OperatorActionRow>();
 
     /// <summary>The provider this context speaks to.</summary>
     public abstract StorageProvider Provider { get; }

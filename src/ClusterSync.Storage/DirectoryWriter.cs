@@ -82,9 +82,13 @@ internal static class DirectoryWriter
         }
     }
 
+    /// <summary>
+    /// Writes the links of records that (re)joined an organisation. A record that left the directory keeps its last
+    /// link: should it come back, its organisation is restored under the same id.
+    /// </summary>
     private static async Task WriteLinksAsync(ClusterSyncDbContext db, long runId, Reconciliation reconciliation, CancellationToken ct)
     {
-        var keys = reconciliation.Links.Select(l => l.Key).Concat(reconciliation.UnlinkedKeys).ToList();
+        var keys = reconciliation.Links.Select(l => l.Key).ToList();
         var rows = new Dictionary<(string, string), RecordLinkRow>();
         foreach (var group in keys.GroupBy(k => k.Source))
         {
@@ -95,14 +99,6 @@ internal static class DirectoryWriter
                 {
                     rows[(row.Source, row.SourceId)] = row;
                 }
-            }
-        }
-
-        foreach (var key in reconciliation.UnlinkedKeys)
-        {
-            if (rows.Remove((key.Source, key.SourceId), out var row))
-            {
-                db.RecordLinks.Remove(row);
             }
         }
 

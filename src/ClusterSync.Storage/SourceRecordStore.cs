@@ -1,12 +1,19 @@
 using ClusterSync.Core.Records;
 using ClusterSync.Core.Sync;
+using ClusterSync.Storage.Paging;
+using ClusterSync.Storage.ReadModels;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClusterSync.Storage;
 
-/// <summary>Reads the source records and quarantine a sync compares what it read with.</summary>
+/// <summary>Reads the source records and quarantine a sync compares what it read with, and the records stored with read warnings.</summary>
 public sealed class SourceRecordStore(IClusterSyncDbContextFactory contexts) : ISourceRecordStore
 {
+    /// <summary>The member a record with read warnings has in its stored JSON (absent otherwise), and how it is written.</summary>
+    private const string ReadWarningsKey = "readWarnings";
+
+    private const string ReadWarningsMember = "\"" + ReadWarningsKey + "\":";
+
     public async Task<SourceState> LoadSourceStateAsync(string source, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
@@ -33,6 +40,31 @@ public sealed class SourceRecordStore(IClusterSyncDbContextFactory contexts) : I
         }
 
         return result;
+    }
+
+    /// <summary>Present source records stored with fields left out (read warnings), newest first.</summary>
+    public async Task<Page<ReadWarningView>> ListReadWarningsAsync(string? source, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await using var db = contexts.CreateDbContext();
+        var present = db.SourceRecords.AsNoTracking().Where(r => r.GoneInRunId == null);
+
+        // PostgreSQL keeps the JSON as jsonb (asked by key); SQLite as the text written (searched for the member).
+        var rows = contexts.Provider == StorageProvider.Postgres
+            ? present.Where(r => EF.Functions.JsonExists(r.NormalisedJson, ReadWarningsKey))
+            : present.Where(r => r.NormalisedJson.Contains(ReadWarningsMember));
+        if (!string.IsNullOrWhiteSpace(source))
+        {
+            rows = rows.Where(r => r.Source == source);
+        }
+
+        if (page.AfterId is { } after)
+        {
+            rows = rows.Where(r => r.Id < after);
+        }
+
+        var list = await rows.OrderByDescending(r => r.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        return Page.Of(list, page.Limit, ReadWarningView.From, r => r.Id);
     }
 
     /// <summary>A present source record by key, or null.</summary>

@@ -26,6 +26,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IClusterSyncDbContextFactory, ClusterSyncDbContextFactory>();
         services.AddSingleton<DatabaseMigrator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<InstanceOptions>().Bind(configuration.GetSection(InstanceOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<InstanceIdentity>();
+        services.AddSingleton<InstanceStore>();
+        services.AddSingleton<OperatorActionStore>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<ISyncRunStore>(sp => sp.GetRequiredService<RunStore>());
         services.AddSingleton<SourceRecordStore>();
@@ -35,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DirectoryQueries>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<RunHealthQueries>();
         return services;
     }
 }

@@ -43,25 +43,25 @@ public sealed class OrganisationNormaliser
         ArgumentNullException.ThrowIfNull(raw);
         if (string.IsNullOrWhiteSpace(raw.Source) || string.IsNullOrWhiteSpace(raw.SourceId))
         {
-            return NormalisationOutcome.Quarantined("Field 'sourceId' (or 'source') is empty: the record has no identity.");
+            return Quarantined(raw, "Field 'sourceId' (or 'source') is empty: the record has no identity.");
         }
 
         if (string.IsNullOrWhiteSpace(raw.Name))
         {
-            return NormalisationOutcome.Quarantined(raw.Name is null ? "Field 'name' is missing." : "Field 'name' is blank.");
+            return Quarantined(raw, raw.Name is null ? "Field 'name' is missing." : "Field 'name' is blank.");
         }
 
         var country = ResolveCountry(raw, out var countryProblem);
         bool? countryAssumed = country is not null && string.IsNullOrWhiteSpace(raw.Country) ? true : null;
         if (country is null && raw.CountryRequired)
         {
-            return NormalisationOutcome.Quarantined(countryProblem!);
+            return Quarantined(raw, countryProblem!);
         }
 
         var analysis = NameAnalyser.Default.Analyse(raw.Name, country);
         if (NameProblem(analysis.Display) is { } nameProblem)
         {
-            return NormalisationOutcome.Quarantined(nameProblem);
+            return Quarantined(raw, nameProblem);
         }
 
         var website = WebAddressCanonicaliser.Default.Canonicalise(raw.Website);
@@ -87,9 +87,16 @@ public sealed class OrganisationNormaliser
             Labels = QualityLabels.Normalise(raw.Labels),
             Partnerships = TextList.Clean(raw.Partnerships),
             UpdatedAt = raw.UpdatedAt,
+            ReadWarnings = raw.ReadWarnings.Count == 0 ? null : [.. raw.ReadWarnings],
         };
         return NormalisationOutcome.Accepted(withContentHash ? RecordJson.WithContentHash(record) : record) with { NameAnalysis = analysis };
     }
+
+    /// <summary>A quarantine reason, followed by the fields the connector could not read (often why a required one is missing).</summary>
+    private static NormalisationOutcome Quarantined(RawOrganisation raw, string reason) =>
+        NormalisationOutcome.Quarantined(raw.ReadWarnings.Count == 0
+            ? reason
+            : $"{reason} Fields that could not be read: {string.Join("; ", raw.ReadWarnings)}.");
 
     private static string? NameProblem(string name)
     {

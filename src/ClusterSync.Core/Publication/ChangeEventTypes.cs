@@ -13,4 +13,7 @@ public static class ChangeEventTypes
     /// form this organisation, under the id they had before they joined when they had one, else a new id.
     /// </summary>
     public const string Split = "split";
+
+    /// <summary>A deleted organisation whose source record came back: its id answers again.</summary>
+    public const string Restored = "restored";
 }

@@ -4,12 +4,16 @@ namespace ClusterSync.Core.Publication;
 
 /// <summary>
 /// The published directory's shape held in memory: which organisation each source record belongs to,
-/// and each organisation's version and golden-record hash. Mirrors the database after each publication.
+/// and each organisation's version and golden-record hash; and, for a gone record, the organisation it last
+/// belonged to, so that a deleted organisation revives under its id when the record comes back. Mirrors the
+/// database after each publication.
 /// </summary>
 public sealed class DirectoryMembership
 {
     private readonly Dictionary<SourceRecordKey, string> _organisationOf = [];
     private readonly Dictionary<string, OrganisationState> _organisations = new(StringComparer.Ordinal);
+    private readonly Dictionary<SourceRecordKey, string> _lastOrganisationOfGone = [];
+    private readonly Dictionary<string, long> _deletedVersions = new(StringComparer.Ordinal);
 
     public int OrganisationCount => _organisations.Count;
 
@@ -35,13 +39,29 @@ public sealed class DirectoryMembership
         }
     }
 
+    /// <summary>Adds a gone source record's last link as loaded from storage.</summary>
+    public void AddGone(SourceRecordKey key, string lastOrganisationId) => _lastOrganisationOfGone[key] = lastOrganisationId;
+
+    /// <summary>Adds a deleted organisation (one that gone records last belonged to) as loaded from storage.</summary>
+    public void AddDeleted(string organisationId, long version) => _deletedVersions[organisationId] = version;
+
+    /// <summary>The deleted organisation a gone record last belonged to, and that organisation's version.</summary>
+    public bool TryGetDeletedOrganisation(SourceRecordKey key, out string organisationId, out long version)
+    {
+        version = 0;
+        return _lastOrganisationOfGone.TryGetValue(key, out organisationId!) && _deletedVersions.TryGetValue(organisationId, out version);
+    }
+
     /// <summary>Applies a published reconciliation.</summary>
     public void Apply(Reconciliation reconciliation)
     {
         ArgumentNullException.ThrowIfNull(reconciliation);
         foreach (var key in reconciliation.UnlinkedKeys)
         {
-            _organisationOf.Remove(key);
+            if (_organisationOf.Remove(key, out var last))
+            {
+                _lastOrganisationOfGone[key] = last;
+            }
         }
 
         foreach (var write in reconciliation.Organisations)
@@ -59,6 +79,7 @@ public sealed class DirectoryMembership
                     }
                 }
 
+                _deletedVersions.Remove(write.Id);
                 Add(write.Id, write.Version, write.GoldenHash!, write.Members);
                 Former.Remove(write.Id);
             }
@@ -66,6 +87,14 @@ public sealed class DirectoryMembership
             {
                 RetireFormer(write);
                 _organisations.Remove(write.Id);
+                if (write.Status == OrganisationStatus.Deleted)
+                {
+                    _deletedVersions[write.Id] = write.Version;
+                }
+                else
+                {
+                    _deletedVersions.Remove(write.Id);
+                }
             }
         }
 
@@ -74,7 +103,13 @@ public sealed class DirectoryMembership
             foreach (var member in write.Members)
             {
                 _organisationOf[member] = write.Id;
+                _lastOrganisationOfGone.Remove(member);
             }
+        }
+
+        foreach (var link in reconciliation.Links)
+        {
+            _lastOrganisationOfGone.Remove(link.Key);
         }
     }
 

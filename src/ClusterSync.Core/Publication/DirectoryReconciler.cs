@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using ClusterSync.Core.Matching;
@@ -7,7 +8,9 @@ namespace ClusterSync.Core.Publication;
 
 /// <summary>
 /// Turns the resolver's clusters around a set of changed records into directory writes: stable ids,
-/// golden records, merges, deletions and the links of each source record. Pure: nothing is written here.
+/// golden records, merges, deletions and the links of each source record. A record that comes back after it
+/// was gone takes the organisation it last belonged to with it: a deleted organisation is restored under its
+/// id (or, when the record now joins another organisation, redirects to it). Pure: nothing is written here.
 /// </summary>
 public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> newId)
 {
@@ -17,7 +20,7 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
         ArgumentNullException.ThrowIfNull(membership);
         ArgumentNullException.ThrowIfNull(dirtyKeys);
 
-        var (clusters, previous) = CloseScope(resolver, membership, dirtyKeys);
+        var (clusters, previous, deleted) = CloseScope(resolver, membership, dirtyKeys);
         var assignment = StableIdAssigner.Assign(
             previous.ToDictionary(p => p.Key, p => (IReadOnlyCollection<SourceRecordKey>)p.Value.Members, StringComparer.Ordinal),
             [.. clusters.Select(c => c.Members)],
@@ -34,7 +37,7 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
 
         foreach (var org in assignment.Organisations)
         {
-            var write = BuildActive(resolver, org, previous.GetValueOrDefault(org.Id), membership);
+            var write = BuildActive(resolver, org, previous.GetValueOrDefault(org.Id), membership, deleted.Contains(org.Id));
             if (write is not null)
             {
                 writes.Add(write);
@@ -71,13 +74,15 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
 
     /// <summary>
     /// Grows the set of records in play until it is closed: every organisation of a record in play, and
-    /// every cluster of such a record, are wholly in play. Each record is asked about once.
+    /// every cluster of such a record, are wholly in play. Each record is asked about once. A returning record
+    /// brings the deleted organisation it last belonged to into play, with the returning records as its members.
     /// </summary>
-    private static (List<ResolvedCluster> Clusters, Dictionary<string, OrganisationState> Previous) CloseScope(
+    private static (List<ResolvedCluster> Clusters, Dictionary<string, OrganisationState> Previous, HashSet<string> Deleted) CloseScope(
         IEntityResolver resolver, DirectoryMembership membership, IReadOnlyCollection<SourceRecordKey> dirtyKeys)
     {
         var scope = new HashSet<SourceRecordKey>();
         var previous = new Dictionary<string, OrganisationState>(StringComparer.Ordinal);
+        var returning = new Dictionary<string, (long Version, List<SourceRecordKey> Members)>(StringComparer.Ordinal);
         var clusters = new List<ResolvedCluster>();
         var clustered = new HashSet<SourceRecordKey>();
         var pending = new Queue<SourceRecordKey>(dirtyKeys);
@@ -101,6 +106,12 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
                         pending.Enqueue(member);
                     }
                 }
+                else if (membership.TryGetDeletedOrganisation(key, out var deletedId, out var version) && resolver.TryGetRecord(key, out _))
+                {
+                    ref var back = ref CollectionsMarshal.GetValueRefOrAddDefault(returning, deletedId, out var exists);
+                    back = exists ? back : (version, []);
+                    back.Members.Add(key);
+                }
             }
 
             foreach (var cluster in resolver.ClustersContaining(batch.Where(k => !clustered.Contains(k))))
@@ -119,7 +130,12 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
             }
         }
 
-        return (clusters, previous);
+        foreach (var (id, back) in returning)
+        {
+            previous[id] = new OrganisationState(back.Version, "", back.Members);
+        }
+
+        return (clusters, previous, [.. returning.Keys]);
     }
 
     /// <summary>
@@ -195,7 +211,7 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
         return writes;
     }
 
-    private OrganisationWrite? BuildActive(IEntityResolver resolver, AssignedOrganisation org, OrganisationState? previous, DirectoryMembership membership)
+    private OrganisationWrite? BuildActive(IEntityResolver resolver, AssignedOrganisation org, OrganisationState? previous, DirectoryMembership membership, bool restored)
     {
         var records = new List<SourceRecord>(org.Members.Count);
         foreach (var member in org.Members)
@@ -218,7 +234,7 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
         // Records that belonged to an organisation and now form a new one, or take back their former id, split off.
         var formerVersion = org.TakenBack && membership.Former.TryGet(org.Id, out var former) ? former.Version : 0;
         var splitOff = previous is null && org.Members.Any(m => membership.TryGetOrganisation(m, out _));
-        var eventType = previous is not null ? Events.Updated : splitOff ? Events.Split : Events.Created;
+        var eventType = restored ? Events.Restored : previous is not null ? Events.Updated : splitOff ? Events.Split : Events.Created;
         return new OrganisationWrite(org.Id, OrganisationStatus.Active, (previous?.Version ?? formerVersion) + 1, golden, json, hash,
             sortedMembers, eventType, null);
     }
@@ -244,6 +260,7 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
         public const string Merged = ChangeEventTypes.Merged;
         public const string Deleted = ChangeEventTypes.Deleted;
         public const string Split = ChangeEventTypes.Split;
+        public const string Restored = ChangeEventTypes.Restored;
     }
 }
 

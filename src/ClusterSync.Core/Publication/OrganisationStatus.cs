@@ -8,6 +8,6 @@ public static class OrganisationStatus
     /// <summary>Merged into another organisation; its id redirects to the survivor.</summary>
     public const string Merged = "merged";
 
-    /// <summary>No source record describes it any more; its id is never reused.</summary>
+    /// <summary>No source record describes it any more; its id is never given to another organisation, and it is restored if one of its records comes back.</summary>
     public const string Deleted = "deleted";
 }

@@ -53,6 +53,9 @@ public sealed record RawOrganisation
 
     /// <summary>Contact person's name: personal data, always dropped by normalisation.</summary>
     public string? ContactName { get; init; }
+
+    /// <summary>Fields of the item the connector could not read and left out, each in plain words naming the field and its value.</summary>
+    public IReadOnlyList<string> ReadWarnings { get; init; } = [];
 }
 
 /// <summary>A sector code as a source gives it.</summary>

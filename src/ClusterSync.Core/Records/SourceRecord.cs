@@ -62,6 +62,12 @@ public sealed record SourceRecord
     /// <summary>When the source last changed the record, when it says so.</summary>
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>
+    /// Fields of the source's item that could not be read and were left out, in plain words; absent when every
+    /// field was read (so a record read whole keeps the content hash it always had).
+    /// </summary>
+    public IReadOnlyList<string>? ReadWarnings { get; init; }
+
     /// <summary>Hash of the normalised content (<c>sha256:</c> + hex), see <see cref="ContentHash"/>.</summary>
     public string ContentHash { get; init; } = "";
 

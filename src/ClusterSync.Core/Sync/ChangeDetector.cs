@@ -70,6 +70,6 @@ public sealed record DeletionGuard(double MaxGoneFraction = 0.3, int MinGoneToTr
         }
 
         return $"The listing would delete {gone} of {storedCount} records ({100.0 * gone / storedCount:0.#} %), more than the "
-            + $"deletion guard allows ({100 * MaxGoneFraction:0.#} %). Nothing was published; confirm the deletions to proceed.";
+            + $"deletion guard allows ({100 * MaxGoneFraction:0.#} %). The deletions are held until an operator confirms or rejects them.";
     }
 }

@@ -3,9 +3,10 @@ using ClusterSync.Core.Records;
 namespace ClusterSync.Core.Sync;
 
 /// <summary>
-/// Reads one upstream platform. Implementations stream pages as they arrive and throw
-/// <see cref="UpstreamException"/> when the platform cannot be read within the resilience limits;
-/// a run that ends that way publishes nothing.
+/// Reads one upstream platform. Implementations stream pages as they arrive. A listing that goes on past a
+/// page it could not read completely yields a <see cref="SourceItem.Gap"/> naming that page; one that cannot
+/// go on throws <see cref="UpstreamException"/>. Either makes the listing incomplete: the run publishes what
+/// it read as a partial run and decides no deletions (nothing at all when no page was read).
 /// </summary>
 public interface ISourceConnector
 {
@@ -31,17 +32,18 @@ public enum ReadMode
 }
 
 /// <summary>
-/// One item read from an upstream: either an organisation ready for normalisation, or a payload the
-/// connector could not read (kept for quarantine with its reason).
+/// One item read from an upstream: an organisation ready for normalisation, a payload the connector could
+/// not read (kept for quarantine with its reason), or a gap: a page of the listing that was not read completely.
 /// </summary>
 public sealed record SourceItem
 {
-    private SourceItem(string? sourceId, string rawPayload, RawOrganisation? organisation, string? unreadableReason)
+    private SourceItem(string? sourceId, string rawPayload, RawOrganisation? organisation, string? unreadableReason, string? gapReason = null)
     {
         SourceId = sourceId;
         RawPayload = rawPayload;
         Organisation = organisation;
         UnreadableReason = unreadableReason;
+        GapReason = gapReason;
     }
 
     public string? SourceId { get; }
@@ -53,11 +55,19 @@ public sealed record SourceItem
 
     public string? UnreadableReason { get; }
 
+    /// <summary>For a gap: which page was not read completely and what was expected of it.</summary>
+    public string? GapReason { get; }
+
+    public bool IsGap => GapReason is not null;
+
     public static SourceItem Readable(RawOrganisation organisation, string rawPayload) =>
         new(organisation.SourceId, rawPayload, organisation, null);
 
     public static SourceItem Unreadable(string? sourceId, string rawPayload, string reason) =>
         new(sourceId, rawPayload, null, reason);
+
+    /// <summary>The listing went on past a page it could not read completely: it is incomplete.</summary>
+    public static SourceItem Gap(string reason) => new(null, "", null, null, reason);
 }
 
 /// <summary>An upstream could not be read within the configured resilience limits.</summary>
@@ -67,25 +77,32 @@ public sealed class UpstreamException : Exception
         : base($"{source}: {message}", innerException)
     {
         Source = source;
+        Detail = message;
     }
 
     public UpstreamException()
     {
         Source = "";
+        Detail = Message;
     }
 
     public UpstreamException(string message)
         : base(message)
     {
         Source = "";
+        Detail = message;
     }
 
     public UpstreamException(string message, Exception innerException)
         : base(message, innerException)
     {
         Source = "";
+        Detail = message;
     }
 
     /// <summary>The source identifier of the failing upstream.</summary>
     public new string Source { get; }
+
+    /// <summary>What happened, without the source identifier the message starts with.</summary>
+    public string Detail { get; }
 }

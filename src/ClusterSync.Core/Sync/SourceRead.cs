@@ -5,13 +5,15 @@ namespace ClusterSync.Core.Sync;
 
 /// <summary>
 /// What one run read from its connector, normalised: the records by source id (a record read twice in one
-/// run keeps the version read last), their raw payloads, the quarantined items, and the newest change stamp.
+/// run keeps the version read last), their raw payloads, the quarantined items, the newest change stamp, and
+/// whether the listing was complete.
 /// </summary>
 public sealed class SourceRead
 {
     private readonly Dictionary<string, SourceRecord> _records = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _rawPayloads = new(StringComparer.Ordinal);
     private readonly List<QuarantineEntry> _quarantine = [];
+    private readonly List<string> _gaps = [];
 
     private SourceRead(DateTimeOffset? highWaterMark)
     {
@@ -29,17 +31,64 @@ public sealed class SourceRead
     /// <summary>The newest <c>updatedAt</c> read, never older than the last run's.</summary>
     public DateTimeOffset? HighWaterMark { get; private set; }
 
-    /// <summary>Streams the connector's items through the normaliser into <paramref name="read"/>, which stays usable when reading fails part-way.</summary>
+    /// <summary>Pages the connector read past without reading them completely, each with its reason.</summary>
+    public IReadOnlyList<string> Gaps => _gaps;
+
+    /// <summary>Why the listing stopped before its end, when it did (the connector could not go on).</summary>
+    public UpstreamException? Stop { get; private set; }
+
+    /// <summary>Whether the listing was read to its end with every page whole: only then may it decide deletions.</summary>
+    public bool IsComplete => _gaps.Count == 0 && Stop is null;
+
+    /// <summary>Whether anything at all was read: an item, or a page that held none where it should have.</summary>
+    public bool ReadAnything => ItemsRead > 0 || _gaps.Count > 0;
+
+    /// <summary>
+    /// Streams the connector's items through the normaliser into <paramref name="read"/>. An upstream failure after
+    /// something was read ends the listing incomplete (<see cref="Stop"/>); before that, and any other failure, it is thrown.
+    /// </summary>
     public static async Task ReadAsync(
         ISourceConnector connector, ReadRequest request, OrganisationNormaliser normaliser, SourceRead read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(normaliser);
         ArgumentNullException.ThrowIfNull(read);
-        await foreach (var item in connector.ReadAsync(request, cancellationToken))
+        try
         {
-            read.Add(item, normaliser);
+            await foreach (var item in connector.ReadAsync(request, cancellationToken))
+            {
+                read.Add(item, normaliser);
+            }
         }
+        catch (UpstreamException stop) when (read.ReadAnything)
+        {
+            read.Stop = stop;
+        }
+    }
+
+    /// <summary>
+    /// Why the listing is incomplete, in one line that names at most <paramref name="maxGaps"/> of its gaps, or null
+    /// when it is complete.
+    /// </summary>
+    public string? DescribeIncompleteness(string source, int maxGaps = 3)
+    {
+        if (IsComplete)
+        {
+            return null;
+        }
+
+        var parts = _gaps.Take(maxGaps).ToList();
+        if (_gaps.Count > maxGaps)
+        {
+            parts.Add($"{_gaps.Count - maxGaps} more page(s) like these");
+        }
+
+        if (Stop is { } stop)
+        {
+            parts.Add("the read stopped: " + stop.Detail);
+        }
+
+        return $"{source}: the listing is incomplete: {string.Join("; ", parts.Select(p => p.TrimEnd('.')))}.".ReplaceLineEndings(" ");
     }
 
     /// <summary>An empty read that starts from the last run's high-water mark.</summary>
@@ -47,6 +96,12 @@ public sealed class SourceRead
 
     private void Add(SourceItem item, OrganisationNormaliser normaliser)
     {
+        if (item.GapReason is { } gap)
+        {
+            _gaps.Add(gap);
+            return;
+        }
+
         ItemsRead++;
         if (item.Organisation is null)
         {

@@ -16,6 +16,12 @@ public sealed record SyncOutcome(
 {
     public bool Succeeded => Status == SyncRunStatus.Succeeded;
 
+    /// <summary>Deletions held for an operator (a held run), else 0.</summary>
+    public int HeldDeletions { get; init; }
+
+    public static SyncOutcome Unpublished(long runId, string source, string status, int itemsRead, string error) =>
+        new(runId, source, status, itemsRead, 0, 0, 0, 0, 0, 0, error);
+
     public static SyncOutcome Failed(long runId, string source, int itemsRead, string error) =>
-        new(runId, source, SyncRunStatus.Failed, itemsRead, 0, 0, 0, 0, 0, 0, error);
+        Unpublished(runId, source, SyncRunStatus.Failed, itemsRead, error);
 }

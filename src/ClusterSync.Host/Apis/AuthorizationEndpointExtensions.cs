@@ -7,7 +7,16 @@ internal static class AuthorizationEndpointExtensions
 {
     public static TBuilder RequireOperator<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(Extensions.OperatorPolicy)
+        builder.RequireScope(Extensions.OperatorPolicy);
+
+    /// <summary>Any key (every scope includes reading).</summary>
+    public static TBuilder RequireReader<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireScope(Extensions.ReadPolicy);
+
+    private static TBuilder RequireScope<TBuilder>(this TBuilder builder, string policy)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(policy)
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]))
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ProblemDetails), ["application/problem+json"]));
 }

@@ -107,17 +107,22 @@ public static class MatchingApi
         return TypedResults.Ok(await decisions.ListReviewAsync(wanted, page.ToRequest(), ct));
     }
 
-    public static Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> AcceptReview(
+    public static Task<Results<NoContent, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> AcceptReview(
         long id, DecisionBody? body, ClaimsPrincipal user, DecisionService decisions, CancellationToken ct) =>
         DecideReview(id, true, body, user, decisions, ct);
 
-    public static Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RejectReview(
+    public static Task<Results<NoContent, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RejectReview(
         long id, DecisionBody? body, ClaimsPrincipal user, DecisionService decisions, CancellationToken ct) =>
         DecideReview(id, false, body, user, decisions, ct);
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> DecideReview(
+    private static async Task<Results<NoContent, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> DecideReview(
         long id, bool accept, DecisionBody? body, ClaimsPrincipal user, DecisionService decisions, CancellationToken ct)
     {
+        if (body?.Reason is { Length: > DecisionService.MaxReasonLength } reason)
+        {
+            return TypedResults.BadRequest(Problems.Invalid($"reason has {reason.Length} characters; at most {DecisionService.MaxReasonLength}."));
+        }
+
         var outcome = await decisions.DecideReviewAsync(id, accept, AuthorOf(user), body?.Reason, ct);
         return outcome switch
         {
@@ -133,7 +138,7 @@ public static class MatchingApi
             ? TypedResults.BadRequest(problem)
             : TypedResults.Ok(await decisions.ListAsync(includeRevoked == true, page.ToRequest(), ct));
 
-    public static async Task<Results<Created<DecisionView>, BadRequest<ProblemDetails>>> AddDecision(
+    public static async Task<Results<Created<DecisionView>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> AddDecision(
         NewDecision? body, ClaimsPrincipal user, DecisionService decisions, CancellationToken ct)
     {
         if (body is null || !SourceRecordKey.TryParse(body.Left, out var left) || !SourceRecordKey.TryParse(body.Right, out var right))
@@ -156,8 +161,15 @@ public static class MatchingApi
             return TypedResults.BadRequest(Problems.Invalid("reason is required: say why, for the next operator."));
         }
 
-        var decision = await decisions.AddAsync(left, right, body.Kind, AuthorOf(user), body.Reason.Trim(), ct);
-        return TypedResults.Created($"/v1/decisions/{decision.Id}", decision);
+        if (body.Reason.Length > DecisionService.MaxReasonLength)
+        {
+            return TypedResults.BadRequest(Problems.Invalid($"reason has {body.Reason.Length} characters; at most {DecisionService.MaxReasonLength}."));
+        }
+
+        var (decision, missing) = await decisions.AddAsync(left, right, body.Kind, AuthorOf(user), body.Reason.Trim(), ct);
+        return decision is null
+            ? TypedResults.NotFound(Problems.Missing("source record", missing!.Value.ToString()))
+            : TypedResults.Created($"/v1/decisions/{decision.Id}", decision);
     }
 
     public static async Task<Results<NoContent, NotFound<ProblemDetails>>> RevokeDecision(long id, ClaimsPrincipal user, DecisionService decisions, CancellationToken ct) =>

@@ -29,7 +29,7 @@ public static class Problems
 
     public static ProblemDetails Deleted(string id) =>
         Create(StatusCodes.Status410Gone, Gone, "The organisation was deleted.",
-            $"Organisation '{id}' no longer exists at any source; its id is never reused.");
+            $"Organisation '{id}' no longer exists at any source; its id is never given to another organisation.");
 
     public static ProblemDetails AlreadyDecided(string detail) =>
         Create(StatusCodes.Status409Conflict, Conflict, "Already decided.", detail);

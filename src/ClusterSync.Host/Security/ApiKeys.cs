@@ -14,10 +14,22 @@ public static class ApiKeys
     /// <summary>Scope for operator actions: overrides, reviews, sync triggers.</summary>
     public const string OperatorScope = "operator";
 
-    /// <summary>Scope for reading the directory when reads require a key.</summary>
+    /// <summary>Scope for reading the directory, sectors, sources and runs.</summary>
     public const string ReadScope = "read";
 
-    public static readonly IReadOnlyList<string> KnownScopes = [OperatorScope, ReadScope];
+    /// <summary>Scope for partner systems: <c>read</c>, the change feed and their own webhook subscriptions.</summary>
+    public const string PartnerScope = "partner";
+
+    /// <summary>Scope for everything, key management included.</summary>
+    public const string AdminScope = "admin";
+
+    public static readonly IReadOnlyList<string> KnownScopes = [ReadScope, PartnerScope, OperatorScope, AdminScope];
+
+    /// <summary>The scopes that include reading (every scope does).</summary>
+    public static readonly IReadOnlyList<string> ReadingScopes = [ReadScope, PartnerScope, OperatorScope, AdminScope];
+
+    /// <summary>The scopes that include operations.</summary>
+    public static readonly IReadOnlyList<string> OperatingScopes = [OperatorScope, AdminScope];
 
     /// <summary>Creates a new key; returns its id (public) and the full key (shown once).</summary>
     public static (string Id, string Key) Create()

@@ -6,16 +6,30 @@ using ClusterSync.Storage.ReadModels;
 namespace ClusterSync.Host.Sync;
 
 /// <summary>
-/// Operators' must-link and cannot-link decisions: stored with author, time and reason, and applied to the
-/// directory at once (published like a run, source <c>decisions</c>) and on every later run.
+/// Operators' must-link and cannot-link decisions: stored with author, time and reason, recorded among the operator
+/// actions, and applied to the directory at once (published like a run, source <c>decisions</c>) and on every later run.
 /// </summary>
-public sealed class DecisionService(DecisionStore decisions, SyncPipeline pipeline)
+public sealed class DecisionService(DecisionStore decisions, SourceRecordStore records, OperatorActionStore actions, SyncPipeline pipeline)
 {
-    public async Task<DecisionView> AddAsync(SourceRecordKey left, SourceRecordKey right, string kind, string author, string reason, CancellationToken ct)
+    /// <summary>The longest reason an operator may give.</summary>
+    public const int MaxReasonLength = 2000;
+
+    /// <summary>Records and applies a decision; null with the missing key when either record is not in the directory.</summary>
+    public async Task<(DecisionView? Decision, SourceRecordKey? Missing)> AddAsync(
+        SourceRecordKey left, SourceRecordKey right, string kind, string author, string reason, CancellationToken ct)
     {
+        foreach (var key in new[] { left, right })
+        {
+            if (await records.FindPresentAsync(key, ct) is null)
+            {
+                return (null, key);
+            }
+        }
+
         var decision = await decisions.AddAsync(left, right, kind, author, reason, ct);
-        await pipeline.ApplyDecisionsAsync($"{kind} by {author}", ct);
-        return decision;
+        await actions.RecordAsync(author, "decision.add", $"decision:{decision.Id}", $"{kind} {left} {right}: {reason}", ct);
+        await pipeline.ApplyDecisionsAsync("decision", author, ct);
+        return (decision, null);
     }
 
     /// <summary>Revokes a decision; false when there is no such active decision.</summary>
@@ -26,17 +40,19 @@ public sealed class DecisionService(DecisionStore decisions, SyncPipeline pipeli
             return false;
         }
 
-        await pipeline.ApplyDecisionsAsync($"revocation by {author}", ct);
+        await actions.RecordAsync(author, "decision.revoke", $"decision:{id}", null, ct);
+        await pipeline.ApplyDecisionsAsync("decision", author, ct);
         return true;
     }
 
-    /// <summary>Turns a review item into a decision: accept = must-link, reject = cannot-link.</summary>
+    /// <summary>Turns a review item into a decision: accept = must-link, reject = cannot-link. Of concurrent calls, one decides.</summary>
     public async Task<ReviewOutcome> DecideReviewAsync(long reviewId, bool accept, string author, string? reason, CancellationToken ct)
     {
         var (outcome, decision) = await decisions.DecideReviewAsync(reviewId, accept, author, reason, ct);
         if (outcome == ReviewOutcome.Decided)
         {
-            await pipeline.ApplyDecisionsAsync($"{decision!.Kind} by {author}", ct);
+            await actions.RecordAsync(author, accept ? "review.accept" : "review.reject", $"review:{reviewId}", $"decision {decision!.Id}", ct);
+            await pipeline.ApplyDecisionsAsync("review", author, ct);
         }
 
         return outcome;

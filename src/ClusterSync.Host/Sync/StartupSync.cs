@@ -1,17 +1,24 @@
 using ClusterSync.Core.Publication;
 using ClusterSync.Core.Sync;
+using ClusterSync.Host.Scheduling;
+using ClusterSync.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ClusterSync.Host.Sync;
 
 /// <summary>
-/// Once the service has started: loads the directory index and, when <c>Sync:RunOnStartup</c> is set,
-/// syncs every configured source once. Runs in the background so the HTTP endpoints answer meanwhile.
+/// Once the service has started: loads the directory index, seeds the sources' schedules and, when
+/// <c>Sync:RunOnStartup</c> is set, asks for one sync of every enabled source (through the scheduler, so that of
+/// several instances starting together each source still syncs once). Runs in the background so the HTTP
+/// endpoints answer meanwhile.
 /// </summary>
-internal sealed class StartupSync(
+internal sealed partial class StartupSync(
     SyncService sync,
     DirectoryIndex index,
+    ScheduleSeeder seeder,
+    SyncScheduler scheduler,
     IOptions<SyncOptions> options,
+    IOptions<SchedulingOptions> scheduling,
     IHostApplicationLifetime lifetime,
     ILogger<StartupSync> logger) : BackgroundService
 {
@@ -21,16 +28,15 @@ internal sealed class StartupSync(
         {
             await WaitForStartAsync(stoppingToken);
             var load = await index.LoadAsync(stoppingToken);
-            logger.LogInformation("Directory index loaded: {Records} source records, {Organisations} organisations in {Elapsed} ms",
-                load.Records, load.Organisations, (long)load.Elapsed.TotalMilliseconds);
-            if (!options.Value.RunOnStartup)
+            LogIndexLoaded(load.Records, load.Organisations, (long)load.Elapsed.TotalMilliseconds);
+            if (scheduling.Value.Enabled)
             {
-                return;
+                await seeder.SeedAsync(stoppingToken);
             }
 
-            foreach (var source in sync.Sources.Order(StringComparer.Ordinal))
+            if (options.Value.RunOnStartup)
             {
-                await sync.RunAsync(new SyncRequest(source, Trigger: "startup"), stoppingToken);
+                await SyncEverySourceOnceAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -38,7 +44,28 @@ internal sealed class StartupSync(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Start-up sync failed");
+            LogStartupFailed(ex);
+        }
+    }
+
+    private async Task SyncEverySourceOnceAsync(CancellationToken stoppingToken)
+    {
+        foreach (var source in sync.Sources.Order(StringComparer.Ordinal))
+        {
+            if (!scheduling.Value.Enabled)
+            {
+                await sync.RunAsync(new SyncRequest(source, Trigger: "startup", RequestedBy: "startup"), stoppingToken);
+                continue;
+            }
+
+            try
+            {
+                await scheduler.TriggerAsync(source, null, false, "startup", "startup", stoppingToken);
+            }
+            catch (RunConflictException conflict)
+            {
+                LogAlreadyRunning(source, conflict.RunningRunId);
+            }
         }
     }
 
@@ -49,4 +76,13 @@ internal sealed class StartupSync(
         stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
         return started.Task;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Directory index loaded: {Records} source records, {Organisations} organisations in {Elapsed} ms")]
+    private partial void LogIndexLoaded(int records, int organisations, long elapsed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Start-up sync of {Source} not asked for: run {RunId} is already queued or running")]
+    private partial void LogAlreadyRunning(string source, long runId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Start-up failed")]
+    private partial void LogStartupFailed(Exception exception);
 }

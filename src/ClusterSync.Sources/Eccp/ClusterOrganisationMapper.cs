@@ -2,95 +2,94 @@ using System.Globalization;
 using System.Text.Json;
 using ClusterSync.Core.Records;
 using ClusterSync.Core.Sync;
+using ClusterSync.Sources.Json;
 
 namespace ClusterSync.Sources.Eccp;
 
 /// <summary>
-/// Maps one <c>node--cluster_organisation</c> resource to a <see cref="RawOrganisation"/>, text as given.
-/// A resource that cannot be read (not an object, no id, an attribute of the wrong JSON type) becomes
-/// an unreadable item whose reason names the page, the position and the field; unknown attributes are
-/// ignored here and kept in the raw payload.
+/// Maps one <c>node--cluster_organisation</c> resource to a <see cref="RawOrganisation"/>, text as given. A record is
+/// named by its node id (<c>drupal_internal__nid</c>), or by its JSON:API id only when no node id can be read.
+/// Only what identity needs makes a resource unreadable (not an object, no attributes object, no id at all, no
+/// JSON:API id); any other field that cannot be read is left out with a warning kept on the record. The raw
+/// payload kept is the resource without personal data; unknown attributes stay in it.
 /// </summary>
 internal static class ClusterOrganisationMapper
 {
     public static SourceItem Map(JsonElement resource, int index, EccpPage page, Uri siteAddress)
     {
-        var raw = resource.GetRawText();
+        var raw = PersonalData.Redact(resource, PersonalData.NamesPerson);
         var where = $"page {page.Number} ({page.Url}) data[{index}]";
         if (resource.ValueKind != JsonValueKind.Object)
         {
-            return SourceItem.Unreadable(null, raw, $"{where} is a JSON {resource.ValueKind}, not a resource object.");
+            return SourceItem.Unreadable(null, raw, $"{where} is {FieldReader.Show(resource)}, not a resource object.");
         }
 
-        var id = resource.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
-        if (string.IsNullOrEmpty(id))
-        {
-            return SourceItem.Unreadable(null, raw, $"{where} has no id.");
-        }
-
+        var uuid = resource.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String && idElement.GetString() is { Length: > 0 } id
+            ? id
+            : null;
         if (!resource.TryGetProperty("attributes", out var attributesElement) || attributesElement.ValueKind != JsonValueKind.Object)
         {
-            var found = attributesElement.ValueKind == JsonValueKind.Undefined ? "missing" : $"a JSON {attributesElement.ValueKind}";
-            return SourceItem.Unreadable(id, raw, $"{where} ({id}): attributes is {found}, expected an object.");
+            var found = attributesElement.ValueKind == JsonValueKind.Undefined ? "missing" : FieldReader.Show(attributesElement);
+            return SourceItem.Unreadable(uuid, raw, $"{where}, record {uuid ?? "without id"}: field 'attributes' is {found}, not an object: the record has no name or node id.");
         }
 
-        var attributes = new AttributeReader(attributesElement, "attributes");
-        var nid = attributes.Integer("drupal_internal__nid");
-        var organisation = Read(attributes, nid, siteAddress);
-        var sectors = Sectors(resource, page, out var relationshipProblem);
-        var problem = attributes.Problem ?? relationshipProblem;
-        if (problem is not null)
+        var attributes = new FieldReader(attributesElement, "attributes");
+        var nid = attributes.Integer("drupal_internal__nid")?.ToString(CultureInfo.InvariantCulture);
+        var sourceId = nid ?? uuid;
+        if (sourceId is null)
         {
-            return SourceItem.Unreadable(nid?.ToString(CultureInfo.InvariantCulture) ?? id, raw, $"{where} ({id}): {problem}.");
+            return SourceItem.Unreadable(null, raw, $"{where}: neither a node id (attributes.drupal_internal__nid) nor a JSON:API id: the record has no identity.");
+        }
+
+        if (uuid is null)
+        {
+            return SourceItem.Unreadable(sourceId, raw, $"{where}, record {sourceId}: the resource has no JSON:API id, which every resource of the listing must have.");
         }
 
         if (nid is null)
         {
-            return SourceItem.Unreadable(id, raw, $"{where} ({id}): attributes.drupal_internal__nid is missing.");
+            attributes.Warn("attributes.drupal_internal__nid", $"is missing; the record is named by its JSON:API id {uuid}");
         }
 
-        return SourceItem.Readable(organisation with { Sectors = sectors }, raw);
+        var organisation = Read(attributes, sourceId, nid, siteAddress);
+        var sectors = Sectors(resource, page, attributes);
+        return SourceItem.Readable(organisation with { Sectors = sectors, ReadWarnings = [.. attributes.Warnings] }, raw);
     }
 
-    private static RawOrganisation Read(AttributeReader a, long? nid, Uri siteAddress)
+    private static RawOrganisation Read(FieldReader a, string sourceId, string? nid, Uri siteAddress)
     {
         var address = a.Object("field_address");
         var geolocation = a.Object("field_geolocation");
         var website = a.Object("field_website");
         var path = a.Object("path");
-        var organisation = new RawOrganisation
+        return new RawOrganisation
         {
             Source = EccpRegistration.SourceId,
-            SourceId = nid?.ToString(CultureInfo.InvariantCulture) ?? "",
-            SourceUrl = SourceUrl(path?.String("alias"), nid, siteAddress),
-            Name = a.String("title"),
-            Acronym = a.String("field_acronym"),
-            OrganisationType = a.String("field_organisation_type"),
-            Street = Join(address?.String("address_line1"), address?.String("address_line2")),
-            Locality = address?.String("locality"),
-            PostalCode = address?.String("postal_code"),
-            Country = address?.String("country_code"),
-            Region = a.String("field_nuts_region") ?? address?.String("administrative_area"),
+            SourceId = sourceId,
+            SourceUrl = SourceUrl(path?.Text("alias"), nid, siteAddress),
+            Name = a.Text("title"),
+            Acronym = a.Text("field_acronym"),
+            OrganisationType = a.Text("field_organisation_type"),
+            Street = Join(address?.Text("address_line1"), address?.Text("address_line2")),
+            Locality = address?.Text("locality"),
+            PostalCode = address?.Text("postal_code"),
+            Country = address?.Text("country_code"),
+            Region = a.Text("field_nuts_region") ?? address?.Text("administrative_area"),
             Latitude = geolocation?.NumberText("lat"),
             Longitude = geolocation?.NumberText("lng"),
-            Website = website?.String("uri"),
-            Email = a.String("field_email"),
-            Phone = a.String("field_telephone"),
-            ContactName = a.String("field_contact_person"),
+            Website = website?.Text("uri"),
+            Email = a.Text("field_email"),
+            Phone = a.Text("field_telephone"),
+            ContactName = a.QuietText("field_contact_person"),
             YearFounded = a.NumberText("field_year_established"),
             Members = Members(a),
-            Labels = Labels(a.String("field_esca_label")),
-            Partnerships = a.Strings("field_partnerships"),
+            Labels = Labels(a.Text("field_esca_label")),
+            Partnerships = a.TextList("field_partnerships"),
             UpdatedAt = a.Timestamp("changed"),
         };
-        a.Absorb(address);
-        a.Absorb(geolocation);
-        a.Absorb(website);
-        a.Absorb(path);
-        return organisation;
     }
 
-    private static MemberCounts? Members(AttributeReader a)
+    private static MemberCounts? Members(FieldReader a)
     {
         var counts = new MemberCounts(
             a.SmallInteger("field_members_total"),
@@ -106,40 +105,41 @@ internal static class ClusterOrganisationMapper
         : escaLabel.StartsWith("ESCA", StringComparison.OrdinalIgnoreCase) ? [escaLabel]
         : [$"ESCA {escaLabel}"];
 
-    private static string? SourceUrl(string? alias, long? nid, Uri siteAddress) =>
+    private static string? SourceUrl(string? alias, string? nid, Uri siteAddress) =>
         !string.IsNullOrWhiteSpace(alias) ? new Uri(siteAddress, alias.TrimStart('/')).AbsoluteUri
-        : nid is { } id ? new Uri(siteAddress, FormattableString.Invariant($"node/{id}")).AbsoluteUri
+        : nid is { } id ? new Uri(siteAddress, $"node/{id}").AbsoluteUri
         : null;
 
     private static string? Join(string? first, string? second) =>
         string.IsNullOrWhiteSpace(second) ? first : string.IsNullOrWhiteSpace(first) ? second : $"{first}, {second}";
 
-    /// <summary>Ecosystem and NACE terms the resource refers to, resolved among the page's included resources.</summary>
-    private static IReadOnlyList<RawSector> Sectors(JsonElement resource, EccpPage page, out string? problem)
+    /// <summary>Ecosystem and NACE terms the resource refers to, resolved among the page's included resources; unreadable relationships are left out with a warning.</summary>
+    private static IReadOnlyList<RawSector> Sectors(JsonElement resource, EccpPage page, FieldReader warnings)
     {
-        problem = null;
         if (!resource.TryGetProperty("relationships", out var relationships) || relationships.ValueKind != JsonValueKind.Object)
         {
             return [];
         }
 
         var sectors = new List<RawSector>();
-        problem = AddTerms(relationships, "field_ecosystems", page, sectors, Ecosystem)
-            ?? AddTerms(relationships, "field_sectors", page, sectors, NaceSector);
+        AddTerms(relationships, "field_ecosystems", page, sectors, Ecosystem, warnings);
+        AddTerms(relationships, "field_sectors", page, sectors, NaceSector, warnings);
         return sectors;
     }
 
-    private static string? AddTerms(JsonElement relationships, string name, EccpPage page, List<RawSector> sectors, Func<JsonElement, RawSector?> toSector)
+    private static void AddTerms(
+        JsonElement relationships, string name, EccpPage page, List<RawSector> sectors, Func<JsonElement, RawSector?> toSector, FieldReader warnings)
     {
         if (!relationships.TryGetProperty(name, out var relationship) || relationship.ValueKind != JsonValueKind.Object
             || !relationship.TryGetProperty("data", out var data) || data.ValueKind == JsonValueKind.Null)
         {
-            return null;
+            return;
         }
 
         if (data.ValueKind is not (JsonValueKind.Array or JsonValueKind.Object))
         {
-            return $"relationships.{name}.data is a JSON {data.ValueKind}, expected resource identifiers";
+            warnings.Warn($"relationships.{name}.data", $"is {FieldReader.Show(data)}, not resource identifiers");
+            return;
         }
 
         IEnumerable<JsonElement> identifiers = data.ValueKind == JsonValueKind.Array ? data.EnumerateArray() : [data];
@@ -155,8 +155,6 @@ internal static class ClusterOrganisationMapper
                 sectors.Add(sector);
             }
         }
-
-        return null;
     }
 
     private static RawSector? Ecosystem(JsonElement term) =>

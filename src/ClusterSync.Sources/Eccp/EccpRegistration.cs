@@ -12,5 +12,8 @@ public sealed class EccpRegistration()
     /// <summary>The configuration section <see cref="EccpOptions"/> are bound from.</summary>
     public const string SectionName = "Sources:Eccp";
 
+    /// <summary>Daily at 03:00 UTC.</summary>
+    public override string DefaultSchedule => "0 0 3 * * ?";
+
     private protected override IValidateOptions<EccpOptions> Validator { get; } = new EccpOptionsValidator();
 }

@@ -27,6 +27,8 @@ internal static class UpstreamFaults
                 $"{page} was not read within the total timeout of {options.TotalTimeout:g} (retries included).",
             TimeoutRejectedException timeout =>
                 $"{page} did not answer within the attempt timeout of {timeout.Timeout:g}, {attempts} attempt(s) made.",
+            ResponseRefusedException refused =>
+                $"{page} was refused: {refused.Message}",
             RateLimiterRejectedException =>
                 $"{page} was refused by the client's rate limiter.",
             HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse, InnerException: JsonException } e =>

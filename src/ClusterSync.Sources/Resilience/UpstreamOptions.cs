@@ -12,6 +12,9 @@ public abstract class UpstreamOptions
     /// <summary>Whether the connector is registered at all.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>When to sync: a Quartz cron expression (seconds first) in UTC; the platform's default when empty.</summary>
+    public string? Schedule { get; set; }
+
     /// <summary>Most pages one read may fetch; a listing longer than that fails rather than ending early.</summary>
     public int MaxPages { get; set; } = 1000;
 
@@ -32,6 +35,17 @@ public abstract class UpstreamOptions
 
     /// <summary>Most requests started per second; requests beyond it wait their turn.</summary>
     public double RequestsPerSecond { get; set; } = 5;
+
+    /// <summary>
+    /// Largest response body read, in bytes (default 32 MiB); a larger page fails as a page, it is never read whole.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// Redirects followed per request (default 5), and only to the configured origin (<see cref="BaseAddress"/>'s scheme,
+    /// host and port); 0 follows none. A redirect elsewhere fails the page.
+    /// </summary>
+    public int MaxRedirects { get; set; } = 5;
 
     /// <summary>When to stop calling an upstream that keeps failing.</summary>
     public CircuitBreakerSettings CircuitBreaker { get; set; } = new();

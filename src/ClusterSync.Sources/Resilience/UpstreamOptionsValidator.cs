@@ -46,6 +46,8 @@ internal class UpstreamOptionsValidator<TOptions>(string section) : IValidateOpt
         Require(failures, o.BaseDelay >= TimeSpan.Zero, nameof(o.BaseDelay), "must not be negative.");
         Require(failures, o.MaxDelay >= o.BaseDelay, nameof(o.MaxDelay), "must be at least BaseDelay.");
         Require(failures, o.RequestsPerSecond is > 0 and <= 1000, nameof(o.RequestsPerSecond), "must be above 0 and at most 1000.");
+        Require(failures, o.MaxResponseBytes is >= 1024 and <= int.MaxValue, nameof(o.MaxResponseBytes), "must be between 1024 and 2147483647.");
+        Require(failures, o.MaxRedirects is >= 0 and <= 10, nameof(o.MaxRedirects), "must be between 0 and 10.");
         var breaker = o.CircuitBreaker;
         Require(failures, breaker is not null, nameof(o.CircuitBreaker), "is required.");
         if (breaker is null)

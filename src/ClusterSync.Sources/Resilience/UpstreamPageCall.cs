@@ -39,7 +39,7 @@ internal static class UpstreamPageCall
             {
                 throw new UpstreamException(
                     source,
-                    $"{url} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase} after {options.MaxRetryAttempts + 1} attempt(s).");
+                    $"{page} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase} after {options.MaxRetryAttempts + 1} attempt(s).");
             }
 
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);

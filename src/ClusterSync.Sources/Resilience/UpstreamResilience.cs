@@ -3,6 +3,8 @@ using ClusterSync.Sources.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -12,12 +14,14 @@ namespace ClusterSync.Sources.Resilience;
 
 /// <summary>
 /// The one resilience pipeline of an upstream client, outermost first: total timeout, retry (exponential
-/// with jitter, honouring <c>Retry-After</c>), circuit breaker, rate limiter, attempt timeout; then the
-/// <see cref="JsonResponseGuard"/> inside each attempt.
+/// with jitter, honouring <c>Retry-After</c>), circuit breaker, rate limiter, attempt timeout; then, inside each
+/// attempt, the <see cref="JsonResponseGuard"/> (size cap, whole JSON body) and the <see cref="OriginRedirectHandler"/>
+/// (redirects within the configured origin only) over a primary handler that follows no redirect itself.
+/// A handled retry is one warning line; the pipeline's own event log (exceptions with their stack) stays off.
 /// </summary>
 internal static class UpstreamResilience
 {
-    public static IHttpClientBuilder AddUpstreamResilience<TOptions>(this IHttpClientBuilder builder, string source)
+    public static IHttpClientBuilder AddUpstreamResilience<TOptions>(this IHttpClientBuilder builder, string source, string section)
         where TOptions : UpstreamOptions
     {
         builder.AddResilienceHandler($"{source}-upstream", (pipeline, context) =>
@@ -28,10 +32,20 @@ internal static class UpstreamResilience
             var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UpstreamResilience).FullName!);
             var limiter = new RequestSpacingLimiter(options.RequestsPerSecond, time);
             context.OnPipelineDisposed(limiter.Dispose);
-            Configure(pipeline, source, options, limiter, logger, time);
+            Configure(pipeline, source, options, limiter, logger, time, context.ServiceProvider.GetService<UpstreamCircuits>());
+            pipeline.ConfigureTelemetry(NullLoggerFactory.Instance);
         });
-        builder.AddHttpMessageHandler(() => new JsonResponseGuard(source));
+        builder.AddHttpMessageHandler(provider => new JsonResponseGuard(source, section, CurrentOptions<TOptions>(provider)));
+        builder.AddHttpMessageHandler(provider => new OriginRedirectHandler(CurrentOptions<TOptions>(provider), section));
+        builder.ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
         return builder;
+    }
+
+    private static Func<UpstreamOptions> CurrentOptions<TOptions>(IServiceProvider provider)
+        where TOptions : UpstreamOptions
+    {
+        var monitor = provider.GetRequiredService<IOptionsMonitor<TOptions>>();
+        return () => monitor.CurrentValue;
     }
 
     internal static void Configure(
@@ -40,7 +54,8 @@ internal static class UpstreamResilience
         UpstreamOptions options,
         RequestSpacingLimiter limiter,
         ILogger logger,
-        TimeProvider time)
+        TimeProvider time,
+        UpstreamCircuits? circuits = null)
     {
         pipeline
             .AddTimeout(new TimeoutStrategyOptions { Name = "total-timeout", Timeout = options.TotalTimeout })
@@ -57,12 +72,14 @@ internal static class UpstreamResilience
                 OnRetry = args =>
                 {
                     SourcesTelemetry.RecordRetry(source);
-                    logger.LogWarning(
-                        "Retrying {Source} (attempt {Attempt}) in {Delay} after {Outcome}",
+                    UpstreamLog.Retrying(
+                        logger,
                         source,
+                        args.Context.GetRequestMessage()?.RequestUri?.PathAndQuery ?? "?",
                         args.AttemptNumber + 2,
+                        options.MaxRetryAttempts + 1,
                         args.RetryDelay,
-                        Describe(args.Outcome));
+                        Describe(args.Outcome, options));
                     return default;
                 },
             })
@@ -74,14 +91,30 @@ internal static class UpstreamResilience
                 SamplingDuration = options.CircuitBreaker.SamplingDuration,
                 BreakDuration = options.CircuitBreaker.BreakDuration,
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                OnOpened = _ =>
+                {
+                    circuits?.Report(source, "open", time.GetUtcNow());
+                    return default;
+                },
+                OnHalfOpened = _ =>
+                {
+                    circuits?.Report(source, "half-open", time.GetUtcNow());
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    circuits?.Report(source, "closed", time.GetUtcNow());
+                    return default;
+                },
             })
             .AddRateLimiter(limiter)
             .AddTimeout(new TimeoutStrategyOptions { Name = "attempt-timeout", Timeout = options.AttemptTimeout });
     }
 
-    /// <summary>Faults worth another attempt: transport errors, timeouts, unreadable bodies, 408, 429 and 5xx.</summary>
+    /// <summary>Faults worth another attempt: transport errors, timeouts, unreadable bodies, 408, 429 and 5xx; never a refused response.</summary>
     internal static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is IOException || HttpClientResiliencePredicates.IsTransient(outcome);
+        outcome.Exception is not ResponseRefusedException
+        && (outcome.Exception is IOException || HttpClientResiliencePredicates.IsTransient(outcome));
 
     /// <summary>The server's <c>Retry-After</c> as a delay capped at <paramref name="maxDelay"/>, or null to back off.</summary>
     internal static TimeSpan? RetryAfter(Outcome<HttpResponseMessage> outcome, TimeSpan maxDelay, TimeProvider time)
@@ -101,8 +134,20 @@ internal static class UpstreamResilience
         return value <= TimeSpan.Zero ? TimeSpan.Zero : value > maxDelay ? maxDelay : value;
     }
 
-    private static string Describe(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is { } e
-            ? $"{e.GetType().Name}: {e.Message}"
-            : $"HTTP {(int)(outcome.Result?.StatusCode ?? HttpStatusCode.InternalServerError)}";
+    /// <summary>Why an attempt failed, in plain words: the status, the timeout, or the transport error's own message.</summary>
+    internal static string Describe(Outcome<HttpResponseMessage> outcome, UpstreamOptions options) => outcome.Exception switch
+    {
+        null => $"HTTP {(int)(outcome.Result?.StatusCode ?? HttpStatusCode.InternalServerError)} {outcome.Result?.ReasonPhrase}".TrimEnd(),
+        TimeoutRejectedException => $"no answer within the attempt timeout of {options.AttemptTimeout:g}",
+        BrokenCircuitException => "the circuit breaker is open",
+        { InnerException: { } cause } e when cause.Message != e.Message => $"{e.Message.TrimEnd('.')} ({cause.Message.TrimEnd('.')})",
+        var e => e.Message.TrimEnd('.'),
+    };
+}
+
+/// <summary>The log lines of the upstream pipeline.</summary>
+internal static partial class UpstreamLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source}: retrying {Path} (attempt {Attempt} of {Attempts}) in {Delay} after {Reason}")]
+    public static partial void Retrying(ILogger logger, string source, string path, int attempt, int attempts, TimeSpan delay, string reason);
 }

@@ -2,44 +2,71 @@ using System.Globalization;
 using System.Text.Json;
 using ClusterSync.Core.Records;
 using ClusterSync.Core.Sync;
+using ClusterSync.Sources.Json;
 using ClusterSync.Sources.UsClusterMapping.Dtos;
 
 namespace ClusterSync.Sources.UsClusterMapping;
 
 /// <summary>
-/// Maps one registry Solr document to a <see cref="RawOrganisation"/>, text as given. Registry records
-/// carry no country: they are U.S. organisations, so the default country is <c>US</c>.
+/// Maps one registry Solr document to a <see cref="RawOrganisation"/>, text as given. Registry records carry no
+/// country: they are U.S. organisations, so the default country is <c>US</c>. Only a document that is not an
+/// object or has no readable <c>entity_id</c> is unreadable; any other field that cannot be read is left out with
+/// a warning kept on the record (<c>ds_changed</c> is read as ISO 8601 or as Unix seconds). The raw payload kept
+/// is the document without the registrant's name and telephone, its e-mail addresses cut to their domain.
 /// </summary>
 internal static class RegistryOrganisationMapper
 {
     private const string ClusterReferencePrefix = "clusterData/";
 
+    /// <summary>Name parts of registry fields that describe the person who registered the organisation.</summary>
+    private static readonly string[] RegistrantNameParts = ["phone", "mobile", "fax"];
+
     /// <summary>Maps the document, or returns an unreadable item whose reason names the page and the field.</summary>
     public static SourceItem Map(JsonElement document, string page, int index, Uri siteAddress)
     {
-        var raw = document.GetRawText();
+        var raw = PersonalData.Redact(document, IsPersonal);
         if (document.ValueKind != JsonValueKind.Object)
         {
-            return SourceItem.Unreadable(null, raw, $"{page}: document {index} is a JSON {document.ValueKind}, not an object.");
+            return SourceItem.Unreadable(null, raw, $"{page}: document {index} is {FieldReader.Show(document)}, not an object.");
         }
 
-        RegistryOrganisationDocument? dto;
-        try
+        var fields = new FieldReader(document);
+        if (fields.Integer("entity_id") is not { } id)
         {
-            dto = document.Deserialize<RegistryOrganisationDocument>(UsClusterMappingJson.Options);
-        }
-        catch (JsonException e)
-        {
-            return SourceItem.Unreadable(IdOf(document), raw, $"{page}: document {index}, field {e.Path}: {e.Message}");
+            var problem = fields.Warnings.Count > 0 ? string.Join("; ", fields.Warnings) : "field 'entity_id' is missing";
+            return SourceItem.Unreadable(null, raw, $"{page}: document {index}: {problem}: the record has no identity.");
         }
 
-        if (dto?.EntityId is not { } id)
-        {
-            return SourceItem.Unreadable(null, raw, $"{page}: document {index} has no entity_id.");
-        }
-
-        return SourceItem.Readable(ToRaw(dto, id, siteAddress), raw);
+        var dto = Read(fields, id);
+        return SourceItem.Readable(ToRaw(dto, id, siteAddress) with { ReadWarnings = [.. fields.Warnings] }, raw);
     }
+
+    /// <summary>Whether a registry field holds the registrant's personal data: a name or a telephone number.</summary>
+    internal static bool IsPersonal(string fieldName) =>
+        PersonalData.NamesPerson(fieldName) || RegistrantNameParts.Any(part => fieldName.Contains(part, StringComparison.OrdinalIgnoreCase));
+
+    private static RegistryOrganisationDocument Read(FieldReader f, long id) => new()
+    {
+        EntityId = id,
+        Label = f.Text("label"),
+        PathAlias = f.Text("path_alias"),
+        Changed = f.Timestamp("ds_changed"),
+        OrganizationTypes = f.TextList("sm_vid_Organization_Type"),
+        EstablishedYears = f.TextList("sm_field_established_year"),
+        OrganizationSizes = f.TextList("sm_field_organization_size"),
+        PrimaryActivities = f.TextList("sm_field_primary_activity"),
+        SecondaryActivities = f.TextList("sm_field_secondary_activities"),
+        Sectors = f.TextList("sm_field_sector"),
+        Emails = f.TextList("sm_field_email"),
+        FirstNames = f.QuietFirstText("sm_field_first_name") is { } first ? [first] : [],
+        LastNames = f.QuietFirstText("sm_field_last_name") is { } last ? [last] : [],
+        Clusters = f.TextList("tm_field_clusters"),
+        Locality = f.Text("address_locality_s"),
+        AdministrativeArea = f.Text("address_administrative_area_s"),
+        PostalCode = f.Text("address_postal_code_s"),
+        Latitude = f.NumberText("location_lat_s"),
+        Longitude = f.NumberText("location_lng_s"),
+    };
 
     internal static RawOrganisation ToRaw(RegistryOrganisationDocument dto, long id, Uri siteAddress) => new()
     {
@@ -109,9 +136,4 @@ internal static class RegistryOrganisationMapper
 
         return null;
     }
-
-    private static string? IdOf(JsonElement document) =>
-        document.TryGetProperty("entity_id", out var id) && id.ValueKind is JsonValueKind.Number or JsonValueKind.String
-            ? id.ToString()
-            : null;
 }

@@ -13,6 +13,9 @@ public sealed class UsClusterMappingRegistration()
     /// <summary>The configuration section <see cref="UsClusterMappingOptions"/> are bound from.</summary>
     public const string SectionName = "Sources:UsClusterMapping";
 
+    /// <summary>Weekly, Mondays at 04:00 UTC: the registry changes rarely.</summary>
+    public override string DefaultSchedule => "0 0 4 ? * MON";
+
     private protected override IValidateOptions<UsClusterMappingOptions> Validator { get; } = new UsClusterMappingOptionsValidator();
 
     private protected override RefitSettings RefitSettings => new(new SystemTextJsonContentSerializer(UsClusterMappingJson.Options));

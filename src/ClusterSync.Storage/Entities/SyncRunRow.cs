@@ -22,5 +22,28 @@ public sealed class SyncRunRow
     public DateTimeOffset? HighWaterMark { get; set; }
 
     public string? Error { get; set; }
+
+    /// <summary>The instance (see <see cref="InstanceRow"/>) that ran or runs it.</summary>
     public string? InstanceId { get; set; }
+
+    /// <summary>Who asked for the run: an API key's name, <c>schedule</c>, <c>startup</c> or the command line.</summary>
+    public string? RequestedBy { get; set; }
+
+    /// <summary>Whether the request lets the run delete more than the deletion guard allows.</summary>
+    public bool ConfirmDeletions { get; set; }
+
+    /// <summary>Set when an operator asks to cancel; the instance running it stops at its next check.</summary>
+    public DateTimeOffset? CancelRequestedAt { get; set; }
+
+    /// <summary>Per-phase timings in milliseconds (JSON object: phase → ms).</summary>
+    public string? PhasesJson { get; set; }
+
+    /// <summary>For a held run: the source ids whose deletion waits for an operator (JSON array).</summary>
+    public string? HeldDeletionsJson { get; set; }
+
+    /// <summary>For a held run: <c>confirmed</c>, <c>rejected</c> or <c>superseded</c>; null while pending.</summary>
+    public string? HoldResolution { get; set; }
+
+    public string? HoldResolvedBy { get; set; }
+    public DateTimeOffset? HoldResolvedAt { get; set; }
 }

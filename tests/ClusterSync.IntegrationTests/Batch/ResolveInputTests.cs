@@ -40,7 +40,7 @@ public class ResolveInputTests
         Assert.That(rows.Ids, Is.EqualTo(new[] { "1", "2", "3" }));
         Assert.That(rows.InputRows, Is.EqualTo(new[] { 0 }));
         Assert.That(rows.Quarantined.Select(q => (q.Id, q.Row)), Is.EqualTo(new[] { ("2", 3), ("3", 4) }));
-        Assert.That(rows.Quarantined[0].Reason, Does.Contain("no letter or digit"));
+        Assert.That(rows.Quarantined[0].Reason, Does.Contain("no letter or digit: '---'"));
     }
 
     [Test]

@@ -48,7 +48,7 @@ public class ConfigurationErrorTests
             var (code, stdout, _) = await HostProcess.RunAsync(["migrate"], folder.FullName);
 
             Assert.That(code, Is.Zero);
-            Assert.That(stdout, Does.Contain("Sqlite: applied 1 migration(s)"));
+            Assert.That(stdout, Does.Contain("Sqlite: applied ").And.Contain("migration(s): 20261125183050_InitialSchema, "));
             Assert.That(File.Exists(Path.Combine(folder.FullName, "data", "clustersync.db")), Is.True);
         }
         finally

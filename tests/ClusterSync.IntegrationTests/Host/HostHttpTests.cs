@@ -63,7 +63,7 @@ public class HostHttpTests(StorageProvider provider)
     [TestCase("/v1/organisations?country=Germany", 400, "urn:clustersync:problem:invalid-request")]
     [TestCase("/v1/organisations?cursor=zzz", 400, "urn:clustersync:problem:invalid-request")]
     [TestCase("/v1/no-such-route", 404, "urn:clustersync:problem:not-found")]
-    [TestCase("/v1/quarantine", 401, "urn:clustersync:problem:unauthorized")]
+    [TestCase("/v1/ops/quarantine", 401, "urn:clustersync:problem:unauthorized")]
     public async Task Bad_requests_get_problem_details_never_a_500(string url, int status, string type)
     {
         var response = await _client.GetAsync(url);
@@ -78,7 +78,7 @@ public class HostHttpTests(StorageProvider provider)
     [Test]
     public async Task A_read_scoped_key_cannot_use_operator_endpoints()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/quarantine");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/ops/quarantine");
         request.Headers.Add("X-Api-Key", ClusterSyncApp.ReaderKey);
 
         var response = await _client.SendAsync(request);
@@ -91,7 +91,7 @@ public class HostHttpTests(StorageProvider provider)
     {
         using var client = _app.CreateOperatorClient();
 
-        var response = await client.GetAsync("/v1/quarantine");
+        var response = await client.GetAsync("/v1/ops/quarantine");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }

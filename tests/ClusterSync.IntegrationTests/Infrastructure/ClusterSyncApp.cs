@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace ClusterSync.IntegrationTests.Infrastructure;
 
-/// <summary>The real host, in process, over its HTTP interface, with extra configuration.</summary>
-public sealed class ClusterSyncApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+/// <summary>The real host, in process, over its HTTP interface, with extra configuration; its log kept in <paramref name="logs"/> when given.</summary>
+public sealed class ClusterSyncApp(IReadOnlyDictionary<string, string?> settings, LogCapture? logs = null) : WebApplicationFactory<Program>
 {
     public const string OperatorKey = "csk_test0000_operator-secret-for-tests";
     public const string ReaderKey = "csk_test0001_reader-secret-for-tests";
@@ -22,6 +23,11 @@ public sealed class ClusterSyncApp(IReadOnlyDictionary<string, string?> settings
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
         }
     }
 

@@ -45,9 +45,19 @@ public static class HostProcess
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var info = StartInfo(HostDll, [.. args, $"--urls={address}"], workingDirectory);
+        var given = args.ToList();
+        var keyed = given.Any(a => a.StartsWith("--ApiKeys:", StringComparison.Ordinal)) ? given : [.. given, .. OperatorKeyArguments];
+        var info = StartInfo(HostDll, [.. keyed, $"--urls={address}"], workingDirectory);
         return new RunningHost(Process.Start(info)!, address);
     }
+
+    /// <summary>Configures <see cref="ClusterSyncApp.OperatorKey"/> as an operator key; <see cref="RunningHost.Client"/> sends it.</summary>
+    public static IReadOnlyList<string> OperatorKeyArguments { get; } =
+    [
+        "--ApiKeys:Keys:0:Name=test operator",
+        "--ApiKeys:Keys:0:Key=" + ClusterSyncApp.OperatorKey,
+        "--ApiKeys:Keys:0:Scopes:0=operator",
+    ];
 
     private static ProcessStartInfo StartInfo(string dll, IEnumerable<string> args, string? workingDirectory)
     {
@@ -87,6 +97,7 @@ public sealed class RunningHost : IDisposable
         _process = process;
         Address = address;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+        Client.DefaultRequestHeaders.Add("X-Api-Key", ClusterSyncApp.OperatorKey);
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
@@ -95,10 +106,37 @@ public sealed class RunningHost : IDisposable
 
     public Uri Address { get; }
 
-    /// <summary>A client for the host's HTTP interface (no key).</summary>
+    /// <summary>A client for the host's HTTP interface, sending the operator key the host is started with.</summary>
     public HttpClient Client { get; }
 
     public bool HasExited => _process.HasExited;
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Asks the process to stop, as an orchestrator does (SIGTERM).</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
+        kill.WaitForExit();
+    }
+
+    /// <summary>Waits for the process to exit; false when it is still running after <paramref name="timeout"/>.</summary>
+    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+
+    /// <summary>Waits until the process writes a line containing <paramref name="text"/>; fails with its output when it exits first.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal) && !HasExited && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        if (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.Fail($"The host never wrote '{text}' (exited: {HasExited}).\n{Output}");
+        }
+    }
 
     /// <summary>What the process wrote so far, stdout and stderr interleaved.</summary>
     public string Output

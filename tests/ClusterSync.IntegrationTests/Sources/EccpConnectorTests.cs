@@ -1,6 +1,8 @@
 using ClusterSync.Core.Records;
 using ClusterSync.Core.Sync;
+using ClusterSync.IntegrationTests.Infrastructure;
 using ClusterSync.Sources.Eccp;
+using Microsoft.Extensions.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -34,7 +36,7 @@ public sealed class EccpConnectorTests
     }
 
     [Test]
-    public async Task An_empty_page_that_still_has_a_next_link_is_followed()
+    public async Task An_empty_page_that_still_has_a_next_link_is_read_again_and_the_read_goes_on_past_it_with_a_gap()
     {
         _server.ServePages(
             JsonApiPages.Page($"{_server.Listing()}?page%5Boffset%5D=50"),
@@ -43,7 +45,71 @@ public sealed class EccpConnectorTests
 
         var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
 
-        Assert.That(items.Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "After the gap" }));
+        Assert.That(items.Where(i => !i.IsGap).Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "After the gap" }));
+        Assert.That(items.Single(i => i.IsGap).GapReason, Does.StartWith("page 1 (").And.Contain("listed no resource although it links to a next page")
+            .And.EndWith("still after 4 attempt(s)"));
+        Assert.That(_server.Queries().Count(q => !q.ContainsKey("page[offset]")), Is.EqualTo(4));
+    }
+
+    [Test]
+    public async Task An_empty_page_that_links_onward_and_is_whole_when_read_again_leaves_no_gap()
+    {
+        var first = JsonApiPages.Page($"{_server.Listing()}?page%5Boffset%5D=50", JsonApiPages.Resource(1, "A"));
+        _server.Given(Request.Create().WithPath(JsonApiPages.ListingPath).UsingGet()).InScenario("empty once")
+            .WillSetStateTo("whole").RespondWith(Response.Create().WithBody(JsonApiPages.Page($"{_server.Listing()}?page%5Boffset%5D=50")));
+        _server.Given(Request.Create().WithPath(JsonApiPages.ListingPath).UsingGet()).InScenario("empty once").WhenStateIs("whole")
+            .RespondWith(Response.Create().WithCallback(request => SourcesHarness.Query(request).ContainsKey("page[offset]")
+                ? SourcesHarness.Json(200, JsonApiPages.Page(null, JsonApiPages.Resource(51, "B")), EccpTestServer.JsonApi)
+                : SourcesHarness.Json(200, first, EccpTestServer.JsonApi)));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!);
+
+        var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
+
+        Assert.That(items.Select(i => i.Organisation?.Name), Is.EqualTo(new[] { "A", "B" }));
+    }
+
+    [Test]
+    public async Task A_page_shorter_than_the_stated_total_implies_is_read_again_and_then_reported_as_a_gap()
+    {
+        _server.ServePages(
+            JsonApiPages.Page($"{_server.Listing()}?page%5Boffset%5D=2", [JsonApiPages.Resource(1, "A"), JsonApiPages.Resource(2, "B")], "[]", count: 5),
+            ("2", JsonApiPages.Page($"{_server.Listing()}?page%5Boffset%5D=4", [JsonApiPages.Resource(3, "C")], "[]", count: 5)),
+            ("4", JsonApiPages.Page(null, [JsonApiPages.Resource(5, "E")], "[]", count: 5)));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!, s => s[$"{SourcesHarness.EccpSection}:PageLimit"] = "2");
+
+        var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
+
+        Assert.That(items.Where(i => !i.IsGap).Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "A", "B", "C", "E" }));
+        Assert.That(items.Single(i => i.IsGap).GapReason, Does.StartWith("page 2 (").And.Contain("held 1 resource(s) where the listing's meta.count of 5 implies 2"));
+    }
+
+    [Test]
+    public async Task A_short_page_whose_listing_states_no_total_is_the_normal_end_of_a_listing()
+    {
+        _server.ServePages(
+            JsonApiPages.Page($"{_server.Listing()}?page%5Boffset%5D=2", JsonApiPages.Resource(1, "A")),
+            ("2", JsonApiPages.Page(null, JsonApiPages.Resource(3, "C"))));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!, s => s[$"{SourcesHarness.EccpSection}:PageLimit"] = "2");
+
+        var items = await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
+
+        Assert.That(items.Select(i => i.Organisation?.Name), Is.EqualTo(new[] { "A", "C" }));
+        Assert.That(_server.LogEntries.Count(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task An_anomalous_page_is_a_warning_line_each_time_it_is_read_again()
+    {
+        _server.ServePages(JsonApiPages.Page($"{_server.Listing()}?page%5Boffset%5D=50"), ("50", JsonApiPages.Page(null, JsonApiPages.Resource(1, "Home"))));
+        var logs = new LogCapture();
+        using var provider = EccpTestServer.BuildEccp(_server.Url!, s => s[$"{SourcesHarness.EccpSection}:MaxRetryAttempts"] = "1", logs);
+
+        await provider.Connector(EccpRegistration.SourceId).ReadAllAsync();
+
+        var warnings = logs.AtLeast(LogLevel.Warning).Select(w => w.Message).ToList();
+        Assert.That(warnings, Has.Count.EqualTo(2));
+        Assert.That(warnings[0], Does.Match(@"^eccp: page 1 \(http://\S+/jsonapi/node/cluster_organisation\?\S+\) listed no resource although it links to a next page; reading it again \(attempt 2 of 2\) in \S+$"));
+        Assert.That(warnings[1], Does.Match(@"^eccp: page 1 \(http://\S+\) listed no resource although it links to a next page, still after 2 attempt\(s\); reading on past it, so the listing is incomplete$"));
     }
 
     [Test]
@@ -167,14 +233,14 @@ public sealed class EccpConnectorTests
         Assert.That(o.Labels, Is.EqualTo(new[] { "ESCA Gold" }));
         Assert.That(o.Partnerships, Is.EqualTo(new[] { "Euroclusters" }));
         Assert.That(item.RawPayload, Does.Contain("field_unknown_to_us"));
+        Assert.That(o.ReadWarnings, Is.Empty);
     }
 
-    [TestCase("\"not a resource\"", "data[1] is a JSON String", TestName = "A_resource_that_is_not_an_object_is_unreadable_and_the_read_goes_on")]
-    [TestCase("""{"type":"node--cluster_organisation","attributes":{"drupal_internal__nid":5,"title":"No id"}}""", "data[1] has no id", TestName = "A_resource_without_id_is_unreadable_and_the_read_goes_on")]
-    [TestCase("""{"type":"node--cluster_organisation","id":"u-5","attributes":["title","x"]}""", "attributes is a JSON Array", TestName = "A_resource_whose_attributes_are_not_an_object_is_unreadable_and_the_read_goes_on")]
-    [TestCase("""{"type":"node--cluster_organisation","id":"u-5","attributes":{"drupal_internal__nid":5,"title":{"value":"x"}}}""", "attributes.title is a JSON Object", TestName = "A_resource_with_an_attribute_of_the_wrong_type_is_unreadable_and_the_read_goes_on")]
-    [TestCase("""{"type":"node--cluster_organisation","id":"u-5","attributes":{"drupal_internal__nid":5,"title":"x","field_address":{"locality":12}}}""", "attributes.field_address.locality is a JSON Number", TestName = "A_resource_with_a_nested_attribute_of_the_wrong_type_is_unreadable_and_the_read_goes_on")]
-    public async Task Unreadable_resources(string bad, string reason)
+    [TestCase("\"not a resource\"", null, "data[1] is text (\"not a resource\"), not a resource object", TestName = "A_resource_that_is_not_an_object_is_unreadable_and_the_read_goes_on")]
+    [TestCase("""{"type":"node--cluster_organisation","attributes":{"drupal_internal__nid":5,"title":"No id"}}""", "5", "data[1], record 5: the resource has no JSON:API id", TestName = "A_resource_without_JSON_API_id_is_unreadable_named_by_its_node_id_and_the_read_goes_on")]
+    [TestCase("""{"type":"node--cluster_organisation","id":"u-5","attributes":["title","x"]}""", "u-5", "data[1], record u-5: field 'attributes' is a list ([\"title\",\"x\"]), not an object", TestName = "A_resource_whose_attributes_are_not_an_object_is_unreadable_and_the_read_goes_on")]
+    [TestCase("""{"type":"node--cluster_organisation","attributes":{"title":"No ids"}}""", null, "data[1]: neither a node id (attributes.drupal_internal__nid) nor a JSON:API id", TestName = "A_resource_without_any_id_is_unreadable_and_the_read_goes_on")]
+    public async Task Unreadable_resources(string bad, string? sourceId, string reason)
     {
         _server.ServePages(JsonApiPages.Page(null, JsonApiPages.Resource(1, "Before"), bad, JsonApiPages.Resource(3, "After")));
         using var provider = EccpTestServer.BuildEccp(_server.Url!);
@@ -183,8 +249,64 @@ public sealed class EccpConnectorTests
 
         Assert.That(items.Where(i => i.Organisation is not null).Select(i => i.Organisation!.Name), Is.EqualTo(new[] { "Before", "After" }));
         var unreadable = items.Single(i => i.Organisation is null);
-        Assert.That(unreadable.UnreadableReason, Does.Contain(reason).And.Contain("page 1"));
-        Assert.That(unreadable.RawPayload, Is.EqualTo(bad));
+        Assert.That(unreadable.UnreadableReason, Does.StartWith("page 1 (").And.Contain(reason));
+        Assert.That(unreadable.UnreadableReason, Does.Not.Contain("JSON String").And.Not.Contain("System."));
+        Assert.That(unreadable.SourceId, Is.EqualTo(sourceId));
+    }
+
+    [TestCase("""{"type":"node--cluster_organisation","id":"u-5","attributes":{"drupal_internal__nid":5,"title":"Kept","field_address":{"country_code":"DE","locality":{"x":1}}}}""",
+        "field 'attributes.field_address.locality' is an object ({\"x\":1}), not text", TestName = "A_resource_with_a_nested_field_of_the_wrong_type_is_read_without_it_and_with_a_warning")]
+    [TestCase("""{"type":"node--cluster_organisation","id":"u-5","attributes":{"drupal_internal__nid":5,"title":"Kept","changed":"last week","field_address":{"country_code":"DE"}}}""",
+        "field 'attributes.changed' is text (\"last week\"), not a date-time", TestName = "A_resource_with_an_unreadable_change_stamp_is_read_without_it_and_with_a_warning")]
+    [TestCase("""{"type":"node--cluster_organisation","id":"u-5","attributes":{"drupal_internal__nid":5,"title":"Kept","field_members_total":[12],"field_address":{"country_code":"DE"}}}""",
+        "field 'attributes.field_members_total' is a list ([12]), not a whole number", TestName = "A_resource_with_an_unreadable_member_count_is_read_without_it_and_with_a_warning")]
+    public async Task Resources_with_an_unreadable_optional_field(string resource, string warning)
+    {
+        _server.ServePages(JsonApiPages.Page(null, resource));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!);
+
+        var organisation = (await provider.Connector(EccpRegistration.SourceId).ReadAllAsync()).Single().Organisation!;
+
+        Assert.That((organisation.SourceId, organisation.Name), Is.EqualTo(("5", "Kept")));
+        Assert.That(organisation.ReadWarnings, Has.Exactly(1).StartWith(warning));
+    }
+
+    [Test]
+    public async Task A_resource_whose_node_id_cannot_be_read_is_named_by_its_JSON_API_id_with_a_warning()
+    {
+        _server.ServePages(JsonApiPages.Page(null, """{"type":"node--cluster_organisation","id":"u-5","attributes":{"drupal_internal__nid":"five","title":"Named","field_address":{"country_code":"DE"}}}"""));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!);
+
+        var item = (await provider.Connector(EccpRegistration.SourceId).ReadAllAsync()).Single();
+
+        Assert.That((item.SourceId, item.Organisation!.SourceId), Is.EqualTo(("u-5", "u-5")));
+        Assert.That(item.Organisation.ReadWarnings, Has.Some.Contains("attributes.drupal_internal__nid"));
+    }
+
+    [Test]
+    public async Task A_resource_whose_title_cannot_be_read_is_read_without_a_name_for_normalisation_to_quarantine()
+    {
+        _server.ServePages(JsonApiPages.Page(null, """{"type":"node--cluster_organisation","id":"u-5","attributes":{"drupal_internal__nid":5,"title":{"value":"x"},"field_address":{"country_code":"DE"}}}"""));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!);
+
+        var organisation = (await provider.Connector(EccpRegistration.SourceId).ReadAllAsync()).Single().Organisation!;
+        var outcome = ClusterSync.Core.Normalisation.OrganisationNormaliser.Default.Normalise(organisation);
+
+        Assert.That(outcome.QuarantineReason, Is.EqualTo(
+            "Field 'name' is missing. Fields that could not be read: field 'attributes.title' is an object ({\"value\":\"x\"}), not text."));
+    }
+
+    [Test]
+    public async Task The_stored_payload_of_a_resource_has_no_contact_person_and_its_e_mail_addresses_keep_only_their_domain()
+    {
+        _server.ServePages(JsonApiPages.Page(null, FullResource));
+        using var provider = EccpTestServer.BuildEccp(_server.Url!);
+
+        var item = (await provider.Connector(EccpRegistration.SourceId).ReadAllAsync()).Single();
+
+        Assert.That(item.RawPayload, Does.Not.Contain("Anna Beispiel").And.Not.Contain("field_contact_person").And.Not.Contain("info@"));
+        Assert.That(item.RawPayload, Does.Contain("\"field_email\":\"@photonik-isartal.de\"").And.Contain("field_unknown_to_us"));
+        Assert.That(item.Organisation!.Email, Is.EqualTo("info@photonik-isartal.de"));
     }
 
     private const string FullResource = """

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClusterSync.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -28,12 +29,12 @@ internal static class EccpTestServer
     public static IReadOnlyList<Dictionary<string, string>> Queries(this WireMockServer server) =>
         [.. server.LogEntries.OrderBy(e => e.RequestMessage.DateTime).Select(e => SourcesHarness.Query(e.RequestMessage))];
 
-    public static ServiceProvider BuildEccp(string baseAddress, Action<Dictionary<string, string?>>? adjust = null)
+    public static ServiceProvider BuildEccp(string baseAddress, Action<Dictionary<string, string?>>? adjust = null, LogCapture? logs = null)
     {
         var settings = SourcesHarness.FastSettings(SourcesHarness.EccpSection, baseAddress);
         settings[$"{SourcesHarness.UsSection}:Enabled"] = "false";
         adjust?.Invoke(settings);
-        return SourcesHarness.Build(settings);
+        return SourcesHarness.Build(settings, logs);
     }
 
     public static string Offset(int offset) => offset.ToString(CultureInfo.InvariantCulture);

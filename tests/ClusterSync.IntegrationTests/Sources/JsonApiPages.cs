@@ -9,10 +9,12 @@ internal static class JsonApiPages
 
     public static string Page(string? next, params string[] resources) => Page(next, resources, included: "[]");
 
-    public static string Page(string? next, IEnumerable<string> resources, string included)
+    /// <param name="count">The listing's total, stated as <c>meta.count</c> when given.</param>
+    public static string Page(string? next, IEnumerable<string> resources, string included, long? count = null)
     {
         var links = next is null ? "{}" : $$$"""{"next":{"href":"{{{next}}}"}}""";
-        return $$$"""{"jsonapi":{"version":"1.0"},"data":[{{{string.Join(',', resources)}}}],"included":{{{included}}},"links":{{{links}}}}""";
+        var meta = count is { } total ? $$$""","meta":{"count":{{{total}}}}""" : "";
+        return $$$"""{"jsonapi":{"version":"1.0"},"data":[{{{string.Join(',', resources)}}}],"included":{{{included}}},"links":{{{links}}}{{{meta}}}}""";
     }
 
     /// <summary>A cluster organisation resource; <paramref name="relationships"/> is a JSON object or empty.</summary>

@@ -6,7 +6,8 @@ namespace ClusterSync.IntegrationTests.Sources;
 
 /// <summary>
 /// A raw TCP HTTP/1.1 server that answers each connection with the next scripted reply, for faults WireMock
-/// cannot fake: a connection reset and a body shorter than its Content-Length. One request per connection.
+/// cannot fake: a connection reset, a body shorter than its Content-Length, a chunked body of unknown length.
+/// One request per connection.
 /// </summary>
 internal sealed class ScriptedHttpServer : IAsyncDisposable
 {
@@ -52,6 +53,24 @@ internal sealed class ScriptedHttpServer : IAsyncDisposable
         var bytes = Encoding.UTF8.GetBytes(body);
         await socket.SendAsync(Head(bytes.Length));
         await socket.SendAsync(bytes);
+        socket.Shutdown(SocketShutdown.Both);
+        socket.Close();
+    };
+
+    /// <summary>Sends the body in chunks without a Content-Length, so its size is only known by reading it.</summary>
+    public static Func<Socket, Task> Chunked(string body) => async socket =>
+    {
+        await socket.SendAsync(Encoding.ASCII.GetBytes(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.api+json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"));
+        foreach (var chunk in body.Chunk(4096))
+        {
+            var bytes = Encoding.UTF8.GetBytes(chunk);
+            await socket.SendAsync(Encoding.ASCII.GetBytes($"{bytes.Length:x}\r\n"));
+            await socket.SendAsync(bytes);
+            await socket.SendAsync(Encoding.ASCII.GetBytes("\r\n"));
+        }
+
+        await socket.SendAsync(Encoding.ASCII.GetBytes("0\r\n\r\n"));
         socket.Shutdown(SocketShutdown.Both);
         socket.Close();
     };

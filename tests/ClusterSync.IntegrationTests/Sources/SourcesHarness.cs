@@ -1,8 +1,10 @@
 using System.Text;
 using ClusterSync.Core.Sync;
+using ClusterSync.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WireMock;
 using WireMock.Server;
 using WireMock.Types;
@@ -31,12 +33,20 @@ internal static class SourcesHarness
         [$"{section}:CircuitBreaker:BreakDuration"] = "00:00:30",
     };
 
-    public static ServiceProvider Build(IDictionary<string, string?> settings) => Build(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+    public static ServiceProvider Build(IDictionary<string, string?> settings, LogCapture? logs = null) =>
+        Build(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), logs);
 
-    public static ServiceProvider Build(IConfiguration configuration)
+    public static ServiceProvider Build(IConfiguration configuration, LogCapture? logs = null)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(builder =>
+        {
+            builder.SetMinimumLevel(LogLevel.Debug);
+            if (logs is not null)
+            {
+                builder.AddProvider(logs);
+            }
+        });
         services.AddClusterSyncSources(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

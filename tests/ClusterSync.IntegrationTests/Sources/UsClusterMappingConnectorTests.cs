@@ -29,7 +29,7 @@ public sealed class UsClusterMappingConnectorTests
 
         Assert.That(items, Has.Count.EqualTo(145));
         Assert.That(items.Select(i => i.Organisation), Has.All.Not.Null);
-        Assert.That(_server.LogEntries.OrderBy(e => e.RequestMessage.DateTime).Select(e => SourcesHarness.Query(e.RequestMessage)["start"]), Is.EqualTo(new[] { "0", "50", "100" }));
+        Assert.That(_server.LogEntries.OrderBy(e => e.RequestMessage.DateTime).Select(e => SourcesHarness.Query(e.RequestMessage)["start"]), Is.EqualTo(new[] { "0", "50", "100", "150" }));
     }
 
     [Test]
@@ -47,11 +47,41 @@ public sealed class UsClusterMappingConnectorTests
     }
 
     [Test]
-    public async Task A_page_that_is_a_bare_object_gives_one_organisation()
+    public async Task A_short_page_is_the_end_once_the_request_past_it_finds_nothing()
+    {
+        ServeFirstPage("""[{"entity_id":1,"label":"A"},{"entity_id":2,"label":"B"}]""");
+        using var provider = Build(pageSize: 10);
+
+        var items = await provider.Connector(UsClusterMappingRegistration.SourceId).ReadAllAsync();
+
+        Assert.That(items.Select(i => i.SourceId), Is.EqualTo(new[] { "1", "2" }));
+        Assert.That(Starts(), Is.EqualTo(new[] { "0", "10" }));
+    }
+
+    [Test]
+    public async Task A_short_page_with_documents_past_it_is_read_again_and_the_read_goes_on_past_it_with_a_gap()
     {
         _server.Given(Request.Create().WithPath("/data/content/organization").UsingGet())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
-                .WithBody("""{"entity_id":332,"label":"Space Florida","tm_field_clusters":"clusterData/1"}"""));
+            .RespondWith(Response.Create().WithCallback(request => SourcesHarness.Query(request)["start"] switch
+            {
+                "0" => SourcesHarness.Json(200, """[{"entity_id":1,"label":"A"}]"""),
+                "2" => SourcesHarness.Json(200, """[{"entity_id":3,"label":"C"}]"""),
+                _ => SourcesHarness.Json(200, "[]"),
+            }));
+        using var provider = Build(pageSize: 2);
+
+        var items = await provider.Connector(UsClusterMappingRegistration.SourceId).ReadAllAsync();
+
+        Assert.That(items.Where(i => !i.IsGap).Select(i => i.SourceId), Is.EqualTo(new[] { "1", "3" }));
+        Assert.That(items.Single(i => i.IsGap).GapReason, Does.Contain("start=0&limit=2 held 1 of 2 document(s) although")
+            .And.Contain("start=2&limit=2 lists 1 more").And.EndWith("still after 4 attempt(s)"));
+        Assert.That(Starts(), Is.EqualTo(new[] { "0", "2", "0", "2", "0", "2", "0", "2", "2", "4" }));
+    }
+
+    [Test]
+    public async Task A_page_that_is_a_bare_object_gives_one_organisation()
+    {
+        ServeFirstPage("""{"entity_id":332,"label":"Space Florida","tm_field_clusters":"clusterData/1"}""");
         using var provider = Build(pageSize: 10);
 
         var items = await provider.Connector(UsClusterMappingRegistration.SourceId).ReadAllAsync();
@@ -63,8 +93,7 @@ public sealed class UsClusterMappingConnectorTests
     [Test]
     public async Task Registry_document_fields_map_to_the_raw_organisation()
     {
-        _server.Given(Request.Create().WithPath("/data/content/organization").UsingGet())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(FullDocument));
+        ServeFirstPage(FullDocument);
         using var provider = Build(pageSize: 10);
 
         var organisation = (await provider.Connector(UsClusterMappingRegistration.SourceId).ReadAllAsync()).Single().Organisation!;
@@ -91,20 +120,61 @@ public sealed class UsClusterMappingConnectorTests
     }
 
     [Test]
-    public async Task A_document_with_a_field_of_the_wrong_type_is_unreadable_and_the_read_goes_on()
+    public async Task A_document_with_an_optional_field_of_the_wrong_type_is_read_without_it_and_with_a_warning()
     {
-        _server.Given(Request.Create().WithPath("/data/content/organization").UsingGet())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(
-                """[{"entity_id":1,"label":"Good"},{"entity_id":2,"label":"Bad","ds_changed":{"when":"yesterday"}},{"entity_id":3,"label":"Also good"}]"""));
+        ServeFirstPage("""[{"entity_id":1,"label":"Good"},{"entity_id":2,"label":"Odd","ds_changed":{"when":"yesterday"},"address_locality_s":["Erie","Buffalo"]},{"entity_id":3,"label":"Also good"}]""");
         using var provider = Build(pageSize: 10);
 
         var items = await provider.Connector(UsClusterMappingRegistration.SourceId).ReadAllAsync();
 
-        Assert.That(items.Where(i => i.Organisation is not null).Select(i => i.SourceId), Is.EqualTo(new[] { "1", "3" }));
-        var unreadable = items.Single(i => i.Organisation is null);
-        Assert.That(unreadable.SourceId, Is.EqualTo("2"));
-        Assert.That(unreadable.UnreadableReason, Does.Contain("ds_changed").And.Contain("start=0"));
-        Assert.That(unreadable.RawPayload, Does.Contain("yesterday"));
+        Assert.That(items.Select(i => i.Organisation?.SourceId), Is.EqualTo(new[] { "1", "2", "3" }));
+        var odd = items[1].Organisation!;
+        Assert.That((odd.Name, odd.UpdatedAt, odd.Locality), Is.EqualTo(("Odd", (DateTimeOffset?)null, (string?)null)));
+        Assert.That(odd.ReadWarnings, Is.EqualTo(new[]
+        {
+            "field 'ds_changed' is an object ({\"when\":\"yesterday\"}), not a date-time (ISO 8601 or Unix seconds)",
+            "field 'address_locality_s' is a list ([\"Erie\",\"Buffalo\"]), not text",
+        }));
+        Assert.That(items[0].Organisation!.ReadWarnings, Is.Empty);
+    }
+
+    [TestCase("1436000103", TestName = "ds_changed_as_Unix_seconds_is_read")]
+    [TestCase("\"1436000103\"", TestName = "ds_changed_as_Unix_seconds_in_text_is_read")]
+    [TestCase("\"2015-07-04T08:55:03Z\"", TestName = "ds_changed_as_ISO_8601_is_read")]
+    public async Task Change_stamps(string changed)
+    {
+        ServeFirstPage($$"""[{"entity_id":7,"label":"Stamped","ds_changed":{{changed}}}]""");
+        using var provider = Build(pageSize: 10);
+
+        var organisation = (await provider.Connector(UsClusterMappingRegistration.SourceId).ReadAllAsync()).Single().Organisation!;
+
+        Assert.That(organisation.UpdatedAt, Is.EqualTo(new DateTimeOffset(2015, 7, 4, 8, 55, 3, TimeSpan.Zero)));
+        Assert.That(organisation.ReadWarnings, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_document_without_a_readable_entity_id_is_unreadable_in_plain_words_and_the_read_goes_on()
+    {
+        ServeFirstPage("""[{"entity_id":{"nid":1},"label":"No id"},{"entity_id":3,"label":"Good"}]""");
+        using var provider = Build(pageSize: 10);
+
+        var items = await provider.Connector(UsClusterMappingRegistration.SourceId).ReadAllAsync();
+
+        Assert.That(items.Select(i => i.Organisation?.SourceId), Is.EqualTo(new[] { null, "3" }));
+        Assert.That(items[0].UnreadableReason, Does.Contain("start=0").And.EndWith(
+            "document 0: field 'entity_id' is an object ({\"nid\":1}), not a whole number: the record has no identity."));
+    }
+
+    [Test]
+    public async Task The_stored_payload_of_a_document_has_no_registrant_name_or_telephone_and_e_mail_addresses_keep_only_their_domain()
+    {
+        ServeFirstPage(FullDocument.Replace("\"is_unknown\":3", "\"is_unknown\":3,\"sm_field_phone\":[\"+1 216 555 0100\"]", StringComparison.Ordinal));
+        using var provider = Build(pageSize: 10);
+
+        var item = (await provider.Connector(UsClusterMappingRegistration.SourceId).ReadAllAsync()).Single();
+
+        Assert.That(item.RawPayload, Does.Not.Contain("Jane").And.Not.Contain("Example\"").And.Not.Contain("555 0100").And.Not.Contain("info@"));
+        Assert.That(item.RawPayload, Does.Contain("\"sm_field_email\":[\"@oai.example\"]").And.Contain("is_unknown"));
     }
 
     [Test]
@@ -112,8 +182,13 @@ public sealed class UsClusterMappingConnectorTests
     {
         var calls = 0;
         _server.Given(Request.Create().WithPath("/data/content/organization").UsingGet())
-            .RespondWith(Response.Create().WithCallback(async _ =>
+            .RespondWith(Response.Create().WithCallback(async request =>
             {
+                if (SourcesHarness.Query(request)["start"] != "0")
+                {
+                    return SourcesHarness.Json(200, "[]");
+                }
+
                 if (Interlocked.Increment(ref calls) == 1)
                 {
                     await Task.Delay(TimeSpan.FromSeconds(30));
@@ -183,8 +258,20 @@ public sealed class UsClusterMappingConnectorTests
         """;
 
     private static bool SameOrganisation(RawOrganisation a, RawOrganisation b) =>
-        a with { Sectors = [], AlternateNames = [], Labels = [], Partnerships = [] } == b with { Sectors = [], AlternateNames = [], Labels = [], Partnerships = [] }
-        && a.Sectors.SequenceEqual(b.Sectors) && a.Labels.SequenceEqual(b.Labels) && a.Partnerships.SequenceEqual(b.Partnerships);
+        a with { Sectors = [], AlternateNames = [], Labels = [], Partnerships = [], ReadWarnings = [] }
+            == b with { Sectors = [], AlternateNames = [], Labels = [], Partnerships = [], ReadWarnings = [] }
+        && a.Sectors.SequenceEqual(b.Sectors) && a.Labels.SequenceEqual(b.Labels) && a.Partnerships.SequenceEqual(b.Partnerships)
+        && a.ReadWarnings.SequenceEqual(b.ReadWarnings);
+
+    /// <summary>Serves <paramref name="body"/> at start=0 and an empty list past it, as the registry pages.</summary>
+    private void ServeFirstPage(string body) =>
+        _server.Given(Request.Create().WithPath("/data/content/organization").UsingGet())
+            .RespondWith(Response.Create().WithCallback(request =>
+                SourcesHarness.Json(200, SourcesHarness.Query(request).GetValueOrDefault("start", "0") == "0" ? body : "[]")));
+
+    private List<string> Starts() =>
+        [.. _server.LogEntries.Where(e => e.RequestMessage.Path == "/data/content/organization").OrderBy(e => e.RequestMessage.DateTime)
+            .Select(e => SourcesHarness.Query(e.RequestMessage)["start"])];
 
     private void ServeRecorded() =>
         _server.Given(Request.Create().WithPath("/data/*").UsingGet())

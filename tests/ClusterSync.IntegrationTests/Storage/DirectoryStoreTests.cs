@@ -30,13 +30,17 @@ public class DirectoryStoreTests(StorageProvider provider)
     [TearDown]
     public async Task TearDown() => await _db.DisposeAsync();
 
+    private async Task<long> StartRunAsync(string source) =>
+        await _runs.StartRunAsync(source, ReadMode.Full, new SyncRequest(source, Trigger: "test"), CancellationToken.None)
+            ?? throw new InvalidOperationException("The run did not start.");
+
     private static SourceRecord Record(string id, string name) =>
         RecordJson.WithContentHash(new SourceRecord { Source = "test", SourceId = id, Name = name, Address = new PostalAddress(null, null, null, null, "US") });
 
     /// <summary>Runs the same steps as a sync: detect, reconcile with the identity resolver, publish.</summary>
     private async Task<Reconciliation> PublishAsync(IEntityResolver resolver, DirectoryMembership membership, params SourceRecord[] records)
     {
-        var runId = await _runs.StartRunAsync("test", ReadMode.Full, "test", CancellationToken.None);
+        var runId = await StartRunAsync("test");
         var state = await _records.LoadSourceStateAsync("test", CancellationToken.None);
         var changes = ChangeDetector.Detect(state.PresentHashes, records, ReadMode.Full);
         var dirty = resolver.Apply([.. changes.Added, .. changes.Changed], [.. changes.GoneSourceIds.Select(id => new SourceRecordKey("test", id))], []);
@@ -48,7 +52,7 @@ public class DirectoryStoreTests(StorageProvider provider)
             ItemsRead = records.Length,
             Changes = changes,
             RawPayloads = records.ToDictionary(r => r.SourceId, r => "{\"raw\":\"" + r.SourceId + "\"}"),
-            ReappearedIds = new HashSet<string>(),
+            ReappearedIds = changes.Added.Select(r => r.SourceId).Where(state.GoneIds.Contains).ToHashSet(),
             NewQuarantine = [],
             ResolvedQuarantineIds = [],
             QuarantinedInRun = 0,
@@ -122,13 +126,33 @@ public class DirectoryStoreTests(StorageProvider provider)
         Assert.That(await db.SourceRecords.CountAsync(r => r.GoneInRunId != null), Is.EqualTo(1));
         Assert.That(await db.Organisations.CountAsync(o => o.Status == OrganisationStatus.Deleted), Is.EqualTo(1));
         Assert.That(await db.ChangeEvents.CountAsync(e => e.Type == ChangeEventTypes.Deleted), Is.EqualTo(1));
-        Assert.That(await db.RecordLinks.CountAsync(), Is.EqualTo(1));
+        Assert.That((await _store.LoadMembershipAsync(CancellationToken.None)).RecordCount, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_gone_record_keeps_its_last_link_and_restores_its_organisation_when_it_comes_back_after_a_restart()
+    {
+        var resolver = new IdentityResolver();
+        var membership = new DirectoryMembership();
+        var created = await PublishAsync(resolver, membership, Record("1", "Alpha"), Record("2", "Beta"));
+        var id = created.Organisations.Single(o => o.Members.Contains(new SourceRecordKey("test", "2"))).Id;
+        await PublishAsync(resolver, membership, Record("1", "Alpha"));
+
+        var restarted = await _store.LoadMembershipAsync(CancellationToken.None);
+        resolver.Load(await _records.LoadPresentRecordsAsync(CancellationToken.None), []);
+        var revival = await PublishAsync(resolver, restarted, Record("1", "Alpha"), Record("2", "Beta"));
+
+        await using var db = _db.Contexts.CreateDbContext();
+        Assert.That(revival.Organisations.Select(o => (o.Id, o.EventType, o.Version)), Is.EqualTo(new[] { (id, ChangeEventTypes.Restored, 3L) }));
+        Assert.That(await db.Organisations.Where(o => o.Id == id).Select(o => o.Status).SingleAsync(), Is.EqualTo(OrganisationStatus.Active));
+        Assert.That(await db.RecordLinks.Where(l => l.SourceId == "2").Select(l => l.OrganisationId).SingleAsync(), Is.EqualTo(id));
+        Assert.That(await db.SourceRecords.CountAsync(r => r.GoneInRunId != null), Is.Zero);
     }
 
     [Test]
     public async Task A_publication_that_fails_midway_leaves_nothing_behind()
     {
-        var runId = await _runs.StartRunAsync("test", ReadMode.Full, "test", CancellationToken.None);
+        var runId = await StartRunAsync("test");
         var record = Record("1", "Alpha");
         var golden = Survivorship.Default.Build([record]);
         var write = new OrganisationWrite(DirectoryIds.New(), OrganisationStatus.Active, 1, golden, RecordJson.Serialize(golden), "h", [record.Key], ChangeEventTypes.Created, null);
@@ -156,22 +180,37 @@ public class DirectoryStoreTests(StorageProvider provider)
     }
 
     [Test]
-    public async Task A_run_left_running_by_a_dead_process_is_marked_abandoned_by_the_next_run()
+    public async Task A_run_left_running_by_a_dead_instance_is_marked_abandoned_by_the_next_run()
     {
-        var first = await _runs.StartRunAsync("test", ReadMode.Full, "test", CancellationToken.None);
+        var dead = await StartRunAsync("test");
+        await using (var db = _db.Contexts.CreateDbContext())
+        {
+            // As a killed process leaves it: running, on an instance that no longer beats.
+            await db.SyncRuns.Where(r => r.Id == dead).ExecuteUpdateAsync(s => s.SetProperty(r => r.InstanceId, "gone-host/1/000000"));
+        }
 
-        await _runs.StartRunAsync("test", ReadMode.Full, "test", CancellationToken.None);
+        await StartRunAsync("test");
 
-        await using var db = _db.Contexts.CreateDbContext();
-        Assert.That((await db.SyncRuns.SingleAsync(r => r.Id == first)).Status, Is.EqualTo(SyncRunStatus.Abandoned));
+        await using var check = _db.Contexts.CreateDbContext();
+        Assert.That((await check.SyncRuns.SingleAsync(r => r.Id == dead)).Status, Is.EqualTo(SyncRunStatus.Abandoned));
+    }
+
+    [Test]
+    public async Task A_source_with_a_run_on_a_live_instance_refuses_a_second_run()
+    {
+        var running = await StartRunAsync("test");
+
+        var conflict = Assert.ThrowsAsync<RunConflictException>(() => StartRunAsync("test"));
+
+        Assert.That(conflict!.RunningRunId, Is.EqualTo(running));
     }
 
     [Test]
     public async Task Runs_can_be_ordered_and_filtered_by_time_on_every_provider()
     {
-        await _runs.StartRunAsync("a", ReadMode.Full, "test", CancellationToken.None);
+        await StartRunAsync("a");
         await Task.Delay(20);
-        var second = await _runs.StartRunAsync("b", ReadMode.Full, "test", CancellationToken.None);
+        var second = await StartRunAsync("b");
 
         await using var db = _db.Contexts.CreateDbContext();
         var since = DateTimeOffset.UtcNow.AddHours(-1);
@@ -184,7 +223,7 @@ public class DirectoryStoreTests(StorageProvider provider)
     {
         for (var i = 0; i < 2; i++)
         {
-            var runId = await _runs.StartRunAsync("test", ReadMode.Full, "test", CancellationToken.None);
+            var runId = await StartRunAsync("test");
             var state = await _records.LoadSourceStateAsync("test", CancellationToken.None);
             var entry = new QuarantineEntry("9", "{\"broken\":true}", "The record has no name.");
             await _store.PublishAsync(new RunPublication

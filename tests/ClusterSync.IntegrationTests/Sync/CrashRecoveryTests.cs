@@ -39,6 +39,8 @@ public sealed class CrashRecoveryTests(StorageProvider provider)
 
         _afterKill = await _host.SnapshotAsync();
         _host.Upstreams.Intercept = null;
+        // The killed instance's heartbeat lapses (Instances:LapseAfter in the harness) before its run counts as abandoned.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
         _next = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
     }
 
@@ -87,6 +89,7 @@ public sealed class CrashRecoveryTests(StorageProvider provider)
         {
             ["Sources:Eccp:Enabled"] = "false",
             ["Sync:RunOnStartup"] = "true",
+            ["Scheduling:Enabled"] = "true",
         };
         return settings.Select(s => $"--{s.Key}={s.Value}");
     }

@@ -165,6 +165,69 @@ public sealed class DecisionTests(StorageProvider provider)
         await SyncHarness.AssertProblemAsync(second, HttpStatusCode.Conflict, "urn:clustersync:problem:conflict");
     }
 
+    [Test]
+    public async Task Concurrent_accepts_and_rejects_of_one_review_item_decide_it_once_and_consistently()
+    {
+        var item = await OpenReviewItemAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            _host.Operator.PostAsync($"/v1/review/{item.Id}/{(i % 2 == 0 ? "accept" : "reject")}", null)));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.That(statuses.Count(s => s == HttpStatusCode.NoContent), Is.EqualTo(1), string.Join(", ", statuses));
+        Assert.That(statuses.Count(s => s == HttpStatusCode.Conflict), Is.EqualTo(7), string.Join(", ", statuses));
+        var winner = responses.Select((r, i) => (r, i)).Single(x => x.r.StatusCode == HttpStatusCode.NoContent).i;
+        var kind = winner % 2 == 0 ? MatchDecisionKinds.MustLink : MatchDecisionKinds.CannotLink;
+        var active = (await SyncHarness.GetItemsAsync(_host.Operator, "/v1/decisions")).EnumerateArray()
+            .Where(d => (d.GetProperty("leftKey").GetString(), d.GetProperty("rightKey").GetString()) == (item.Left, item.Right)).ToList();
+        Assert.That(active.Select(d => d.GetProperty("kind").GetString()), Is.EqualTo(new[] { kind }));
+        var decided = (await SyncHarness.GetItemsAsync(_host.Operator, "/v1/review?status=" + (kind == MatchDecisionKinds.MustLink ? "accepted" : "rejected")))
+            .EnumerateArray().Select(r => r.GetProperty("id").GetInt64());
+        Assert.That(decided, Does.Contain(item.Id));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [TestCase("us-cluster-mapping:999999", "us-cluster-mapping:153")]
+    [TestCase("us-cluster-mapping:153", "no-such-source:1")]
+    public async Task A_decision_naming_a_record_the_directory_does_not_hold_is_a_404_problem(string left, string right)
+    {
+        var sequence = await LastSequenceAsync();
+
+        using var response = await _host.Operator.PostAsJsonAsync("/v1/decisions", new { left, right, kind = MatchDecisionKinds.MustLink, reason = "Checked." });
+
+        await SyncHarness.AssertProblemAsync(response, HttpStatusCode.NotFound, "urn:clustersync:problem:not-found");
+        Assert.That(await LastSequenceAsync(), Is.EqualTo(sequence));
+        Assert.That((await SyncHarness.GetItemsAsync(_host.Operator, "/v1/decisions")).GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_reason_over_2000_characters_is_a_400_problem()
+    {
+        using var response = await _host.Operator.PostAsJsonAsync("/v1/decisions",
+            new { left = Left, right = Right, kind = MatchDecisionKinds.CannotLink, reason = new string('x', 2001) });
+
+        await SyncHarness.AssertProblemAsync(response, HttpStatusCode.BadRequest, "urn:clustersync:problem:invalid-request");
+    }
+
+    [Test]
+    public async Task Decisions_are_listed_in_pages()
+    {
+        using (await DecideAsync(MatchDecisionKinds.CannotLink))
+        using (await DecideAsync(MatchDecisionKinds.MustLink))
+        {
+        }
+
+        var first = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/decisions?limit=1&includeRevoked=true");
+        var second = await SyncHarness.GetJsonAsync(_host.Operator, "/v1/decisions?limit=1&includeRevoked=true&cursor=" + first.GetProperty("nextCursor").GetString());
+
+        Assert.That(first.GetProperty("items")[0].GetProperty("kind").GetString(), Is.EqualTo(MatchDecisionKinds.MustLink));
+        Assert.That(second.GetProperty("items")[0].GetProperty("kind").GetString(), Is.EqualTo(MatchDecisionKinds.CannotLink));
+        Assert.That(second.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
+
     private string? PathOf(HttpResponseMessage redirect) =>
         redirect.Headers.Location is { } location ? new Uri(_host.Client.BaseAddress!, location).AbsolutePath : null;
 

@@ -1,3 +1,4 @@
+using ClusterSync.Core.Publication;
 using ClusterSync.Core.Sync;
 using ClusterSync.Sources.Eccp;
 using ClusterSync.Sources.UsClusterMapping;
@@ -7,7 +8,11 @@ using WireMock;
 
 namespace ClusterSync.IntegrationTests.Sync;
 
-/// <summary>Runs that end early (upstream outage, cancellation, a failing publication) publish nothing of themselves.</summary>
+/// <summary>
+/// Runs that end early. An upstream that fails after the first page leaves an incomplete listing: the run publishes
+/// what it read as a partial run and deletes nothing. An upstream that fails on the first page, a cancellation and a
+/// failing publication publish nothing of the run.
+/// </summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.Postgres)]
 public sealed class FailedRunTests(StorageProvider provider)
@@ -27,7 +32,23 @@ public sealed class FailedRunTests(StorageProvider provider)
     }
 
     [Test]
-    public async Task A_page_that_keeps_failing_ends_the_run_failed_naming_the_upstream_and_publishes_nothing()
+    public async Task A_first_page_that_keeps_failing_ends_the_run_failed_naming_the_upstream_and_publishes_nothing()
+    {
+        _host = await SyncHarness.StartAsync(provider);
+        var before = await SyncRegistryThenChangeItAsync();
+        _host.Upstreams.Intercept = page => Answer(page.Offset == 0 ? RecordedUpstreamServer.Status(500) : null);
+
+        var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
+
+        var run = (await _host.RunsAsync(UsClusterMappingRegistration.SourceId))[0];
+        Assert.That(outcome.Status, Is.EqualTo(SyncRunStatus.Failed));
+        Assert.That(run.GetProperty("status").GetString(), Is.EqualTo(SyncRunStatus.Failed));
+        Assert.That(run.GetProperty("error").GetString(), Does.StartWith("us-cluster-mapping: ").And.Contain("start=0").And.Contain("HTTP 500"));
+        (await _host.SnapshotAsync()).AssertUnchangedSince(before);
+    }
+
+    [Test]
+    public async Task A_later_page_that_keeps_failing_ends_the_run_partial_publishing_what_was_read_and_deleting_nothing()
     {
         _host = await SyncHarness.StartAsync(provider);
         var before = await SyncRegistryThenChangeItAsync();
@@ -35,15 +56,20 @@ public sealed class FailedRunTests(StorageProvider provider)
 
         var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
-        var run = (await _host.RunsAsync(UsClusterMappingRegistration.SourceId))[0];
-        Assert.That(outcome.Status, Is.EqualTo(SyncRunStatus.Failed));
-        Assert.That(run.GetProperty("status").GetString(), Is.EqualTo(SyncRunStatus.Failed));
-        Assert.That(run.GetProperty("error").GetString(), Does.StartWith("us-cluster-mapping: ").And.Contain("start=50").And.Contain("HTTP 500"));
-        (await _host.SnapshotAsync()).AssertUnchangedSince(before);
+        var runs = await _host.RunsAsync(UsClusterMappingRegistration.SourceId);
+        await using var db = _host.Database.Contexts.CreateDbContext();
+        Assert.That((outcome.Status, outcome.Changed, outcome.Gone), Is.EqualTo((SyncRunStatus.Partial, 1, 0)));
+        Assert.That(runs[0].GetProperty("status").GetString(), Is.EqualTo(SyncRunStatus.Partial));
+        Assert.That(runs[0].GetProperty("error").GetString(), Does.StartWith("us-cluster-mapping: the listing is incomplete: ")
+            .And.Contain("start=50").And.Contain("HTTP 500"));
+        Assert.That(runs[0].GetProperty("highWaterMark").GetRawText(), Is.EqualTo(runs[1].GetProperty("highWaterMark").GetRawText()));
+        Assert.That(await db.SourceRecords.CountAsync(r => r.GoneInRunId != null), Is.Zero);
+        Assert.That(await db.SourceRecords.CountAsync(), Is.EqualTo(before.SourceRecords.Count));
+        Assert.That(await db.ChangeEvents.Where(e => e.RunId == outcome.RunId).Select(e => e.Type).ToListAsync(), Is.EqualTo(new[] { ChangeEventTypes.Updated }));
     }
 
     [Test]
-    public async Task An_open_circuit_breaker_ends_the_run_failed_naming_the_upstream_and_publishes_nothing()
+    public async Task An_open_circuit_breaker_on_a_later_page_ends_the_run_partial_naming_the_upstream_and_deletes_nothing()
     {
         // The first run's eight successful pages stay in the sampling window, so the ratio is low enough for the
         // first failure of page 2 to open the circuit; the retries then meet an open circuit.
@@ -61,13 +87,13 @@ public sealed class FailedRunTests(StorageProvider provider)
 
         var outcome = await _host.RunAsync(EccpRegistration.SourceId);
 
-        Assert.That(outcome.Status, Is.EqualTo(SyncRunStatus.Failed));
-        Assert.That(outcome.Error, Does.StartWith("eccp: page 2 ").And.Contain("circuit breaker is open"));
+        Assert.That((outcome.Status, outcome.Gone), Is.EqualTo((SyncRunStatus.Partial, 0)));
+        Assert.That(outcome.Error, Does.StartWith("eccp: the listing is incomplete: the read stopped: page 2 ").And.Contain("circuit breaker is open"));
         (await _host.SnapshotAsync()).AssertUnchangedSince(before);
     }
 
     [Test]
-    public async Task Cancelling_a_sync_while_it_reads_publishes_nothing_and_records_the_run_as_failed()
+    public async Task Cancelling_a_sync_while_it_reads_publishes_nothing_and_records_the_run_as_cancelled()
     {
         _host = await SyncHarness.StartAsync(provider);
         var before = await SyncRegistryThenChangeItAsync();
@@ -78,9 +104,9 @@ public sealed class FailedRunTests(StorageProvider provider)
         await held.WaitAsync(TimeSpan.FromSeconds(20));
         await cancellation.CancelAsync();
 
-        Assert.That(async () => await run, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That((await run).Status, Is.EqualTo(SyncRunStatus.Cancelled));
         var latest = (await _host.RunsAsync(UsClusterMappingRegistration.SourceId))[0];
-        Assert.That(latest.GetProperty("status").GetString(), Is.EqualTo(SyncRunStatus.Failed));
+        Assert.That(latest.GetProperty("status").GetString(), Is.EqualTo(SyncRunStatus.Cancelled));
         Assert.That(latest.GetProperty("error").GetString(), Does.Contain("Cancelled"));
         (await _host.SnapshotAsync()).AssertUnchangedSince(before);
     }

@@ -21,7 +21,7 @@ public sealed class FullSyncTests(StorageProvider provider)
         ["attributes-not-an-object"] = "attributes",
         ["title-not-a-string"] = "title",
         ["address-not-an-object"] = "field_address",
-        ["no-id"] = "no id",
+        ["no-id"] = "no JSON:API id",
     };
 
     private SyncHarness _host = null!;
@@ -49,7 +49,7 @@ public sealed class FullSyncTests(StorageProvider provider)
     [Test]
     public async Task Every_faulty_ECCP_resource_is_quarantined_once_with_a_reason_naming_its_fault()
     {
-        var quarantine = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/quarantine?source=eccp");
+        var quarantine = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/ops/quarantine?source=eccp");
 
         var rows = quarantine.EnumerateArray().ToList();
         var faulty = FixtureTruth.EccpFaulty.ToList();
@@ -62,7 +62,7 @@ public sealed class FullSyncTests(StorageProvider provider)
     [Test]
     public async Task No_registry_document_is_quarantined()
     {
-        var quarantine = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/quarantine?source=us-cluster-mapping");
+        var quarantine = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/ops/quarantine?source=us-cluster-mapping");
 
         Assert.That(quarantine.GetArrayLength(), Is.Zero);
     }

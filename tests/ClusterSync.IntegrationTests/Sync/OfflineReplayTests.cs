@@ -32,7 +32,7 @@ public sealed class OfflineReplayTests(StorageProvider provider)
         }
 
         _child = HostProcess.Start(args, _folder.FullName);
-        await _child.WaitUntilAsync(async client => (await RegistryRunAsync(client)) is { } run && run.GetProperty("status").GetString() != SyncRunStatus.Running,
+        await _child.WaitUntilAsync(async client => (await RegistryRunAsync(client)) is { } run && !SyncRunStatus.Unfinished.Contains(run.GetProperty("status").GetString()),
             TimeSpan.FromSeconds(120), "a finished start-up sync of the registry");
         _run = (await RegistryRunAsync(_child.Client))!.Value;
         _organisations = await SyncHarness.ListOrganisationsAsync(_child.Client);
@@ -89,7 +89,7 @@ public sealed class OfflineReplayTests(StorageProvider provider)
 
     private static async Task<JsonElement?> RegistryRunAsync(HttpClient client)
     {
-        var runs = await SyncHarness.GetItemsAsync(client, "/v1/sync-runs?source=" + UsClusterMappingRegistration.SourceId);
+        var runs = await SyncHarness.GetItemsAsync(client, "/v1/ops/runs?source=" + UsClusterMappingRegistration.SourceId);
         return runs.GetArrayLength() > 0 ? runs[0] : null;
     }
 }

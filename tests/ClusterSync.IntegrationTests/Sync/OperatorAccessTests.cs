@@ -33,7 +33,7 @@ public sealed class OperatorAccessTests(StorageProvider provider)
         yield return new TestCaseData("GET", "/v1/decisions", null).SetArgDisplayNames("GET /v1/decisions");
         yield return new TestCaseData("POST", "/v1/decisions", ValidDecision).SetArgDisplayNames("POST /v1/decisions");
         yield return new TestCaseData("DELETE", "/v1/decisions/1", null).SetArgDisplayNames("DELETE /v1/decisions/1");
-        yield return new TestCaseData("GET", "/v1/quarantine", null).SetArgDisplayNames("GET /v1/quarantine");
+        yield return new TestCaseData("GET", "/v1/ops/quarantine", null).SetArgDisplayNames("GET /v1/quarantine");
     }
 
     [TestCaseSource(nameof(OperatorEndpoints))]

@@ -116,21 +116,30 @@ public sealed class ResyncTests(StorageProvider provider)
     }
 
     [Test]
-    public async Task A_record_that_reappears_after_it_was_gone_is_stored_again_under_a_new_organisation_id()
+    public async Task A_record_that_reappears_after_it_was_gone_restores_its_organisation_under_the_same_id_with_a_restored_event()
     {
         await _host.RunAsync(UsClusterMappingRegistration.SourceId);
-        var deleted = (await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, Singleton)).GetProperty("id").GetString();
+        var deleted = (await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, Singleton)).GetProperty("id").GetString()!;
         _host.Upstreams.RemoveRegistryDocuments([Singleton]);
         await _host.RunAsync(UsClusterMappingRegistration.SourceId);
+        using (var gone = await _host.Client.GetAsync($"/v1/organisations/{deleted}"))
+        {
+            Assert.That(gone.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
+        }
+
+        var lastSequence = await LastSequenceAsync();
+        await _host.RestartAsync();
         _host.Upstreams.RestoreRegistryDocuments([Singleton]);
 
         var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
         var revived = await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, Singleton);
-        using var old = await _host.Client.GetAsync($"/v1/organisations/{deleted}");
+        using var again = await _host.Client.GetAsync($"/v1/organisations/{deleted}");
+        var events = await EventsAfterAsync(lastSequence);
         Assert.That((outcome.Status, outcome.New, outcome.Gone), Is.EqualTo((SyncRunStatus.Succeeded, 1, 0)));
-        Assert.That(revived.GetProperty("id").GetString(), Is.Not.EqualTo(deleted));
-        Assert.That(old.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
+        Assert.That(revived.GetProperty("id").GetString(), Is.EqualTo(deleted));
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(events.Select(e => (e.OrganisationId, e.Type, e.Version)), Is.EqualTo(new[] { (deleted, ChangeEventTypes.Restored, 3L) }));
     }
 
     [Test]
@@ -142,7 +151,7 @@ public sealed class ResyncTests(StorageProvider provider)
 
         var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
-        var quarantine = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/quarantine?source=us-cluster-mapping");
+        var quarantine = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/ops/quarantine?source=us-cluster-mapping");
         using var organisation = await _host.Client.GetAsync($"/v1/organisations/{id}");
         Assert.That((outcome.Status, outcome.Quarantined, outcome.Gone), Is.EqualTo((SyncRunStatus.Succeeded, 1, 0)));
         Assert.That(quarantine.EnumerateArray().Select(q => q.GetProperty("sourceId").GetString()), Is.EqualTo(new[] { Singleton }));
@@ -161,14 +170,14 @@ public sealed class ResyncTests(StorageProvider provider)
 
         var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
-        var quarantine = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/quarantine?source=us-cluster-mapping&includeResolved=true");
+        var quarantine = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/ops/quarantine?source=us-cluster-mapping&includeResolved=true");
         Assert.That(outcome.Succeeded, Is.True, outcome.Error);
         Assert.That(quarantine.EnumerateArray().Select(q => q.GetProperty("resolvedInRunId").GetInt64()), Is.EqualTo(new[] { outcome.RunId }));
         Assert.That((await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, Singleton)).GetProperty("id").GetString(), Is.EqualTo(id));
     }
 
     [Test]
-    public async Task The_deletion_guard_refuses_a_listing_that_lost_most_records_and_nothing_is_published()
+    public async Task The_deletion_guard_holds_the_deletions_of_a_listing_that_lost_most_records_and_deletes_nothing()
     {
         await _host.RunAsync(UsClusterMappingRegistration.SourceId);
         var before = await _host.SnapshotAsync();
@@ -177,9 +186,10 @@ public sealed class ResyncTests(StorageProvider provider)
         var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
         var run = (await _host.RunsAsync(UsClusterMappingRegistration.SourceId))[0];
-        Assert.That(outcome.Status, Is.EqualTo(SyncRunStatus.Failed));
-        Assert.That(run.GetProperty("status").GetString(), Is.EqualTo(SyncRunStatus.Failed));
-        Assert.That(run.GetProperty("error").GetString(), Does.StartWith("The listing would delete 125 of 145 records").And.Contain("deletion guard"));
+        Assert.That((outcome.Status, outcome.Gone, outcome.HeldDeletions), Is.EqualTo((SyncRunStatus.Held, 0, 125)));
+        Assert.That(run.GetProperty("status").GetString(), Is.EqualTo(SyncRunStatus.Held));
+        Assert.That(run.GetProperty("heldDeletionCount").GetInt32(), Is.EqualTo(125));
+        Assert.That(outcome.Error, Does.StartWith("The listing would delete 125 of 145 records").And.Contain("deletion guard"));
         (await _host.SnapshotAsync()).AssertUnchangedSince(before);
     }
 

@@ -30,12 +30,15 @@ internal sealed class SyncHarness : IAsyncDisposable
         Database = database;
         Upstreams = upstreams;
         _settings = settings;
-        App = new ClusterSyncApp(settings);
+        App = new ClusterSyncApp(settings, Logs);
         Client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Operator = App.CreateOperatorClient();
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>Everything the host logged, through the host's own logging settings (what an operator's console shows).</summary>
+    public LogCapture Logs { get; } = new();
 
     public RecordedUpstreamServer Upstreams { get; }
 
@@ -78,6 +81,13 @@ internal sealed class SyncHarness : IAsyncDisposable
         }
 
         settings[$"{SourcesHarness.UsSection}:PageSize"] = RegistryPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Tests drive syncs through SyncService; the scheduler stays in standby unless a test starts it. Instances
+        // beat often and lapse fast, so that a killed host's runs are abandoned within seconds.
+        settings["Scheduling:Enabled"] = "false";
+        settings["Instances:HeartbeatInterval"] = "00:00:00.250";
+        settings["Instances:LapseAfter"] = "00:00:02";
+        settings["Scheduling:ClusterCheckinInterval"] = "00:00:01";
+        settings["Scheduling:ClusterCheckinMisfireThreshold"] = "00:00:02";
         return settings;
     }
 
@@ -85,7 +95,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     public async Task RestartAsync()
     {
         await StopAppAsync();
-        App = new ClusterSyncApp(_settings);
+        App = new ClusterSyncApp(_settings, Logs);
         Client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Operator = App.CreateOperatorClient();
     }
@@ -159,9 +169,9 @@ internal sealed class SyncHarness : IAsyncDisposable
         [.. organisation.GetProperty("organisation").GetProperty("sourceRecords").EnumerateArray()
             .Select(m => $"{m.GetProperty("source").GetString()}:{m.GetProperty("sourceId").GetString()}")];
 
-    /// <summary>The newest runs, newest first, through <c>/v1/sync-runs</c>.</summary>
+    /// <summary>The newest runs, newest first, through <c>/v1/ops/runs</c>.</summary>
     public async Task<List<JsonElement>> RunsAsync(string? source = null) =>
-        [.. (await GetItemsAsync(Client, "/v1/sync-runs?limit=500" + (source is null ? "" : "&source=" + source))).EnumerateArray()];
+        [.. (await GetItemsAsync(Operator, "/v1/ops/runs?limit=500" + (source is null ? "" : "&source=" + source))).EnumerateArray()];
 
     public Task<DirectorySnapshot> SnapshotAsync() => DirectorySnapshot.TakeAsync(Database.Contexts);
 

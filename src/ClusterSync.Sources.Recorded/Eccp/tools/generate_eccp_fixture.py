@@ -266,11 +266,11 @@ def add_faulty(rows, change, nid):
     nid += 3
     nested = european(nid, next(change), ("IT", 2, "Cluster con titolo annidato", "food", None, None), {})
     nested["attributes"]["title"] = {"value": "Cluster con titolo annidato", "format": "plain_text"}
-    rows.append((nid, nested, "U0002", "unreadable", "", "title-not-a-string"))
+    rows.append((nid, nested, "U0002", "quarantine", "", "title-not-a-string"))
     nid += 5
     flat = european(nid, next(change), ("AT", 0, "Cluster mit Adresse als Text", "ict", None, None), {})
     flat["attributes"]["field_address"] = "Technologiepark 1, 1010 Wien"
-    rows.append((nid, flat, "U0003", "unreadable", "", "address-not-an-object"))
+    rows.append((nid, flat, "U0003", "quarantine", "", "address-not-an-object"))
     nid += 2
     anonymous = european(nid, next(change), ("PL", 2, "Klaster bez identyfikatora", "maritime", None, None), {})
     del anonymous["id"]

@@ -19,6 +19,7 @@ public sealed record RegistryOrganisationDocument
     [JsonPropertyName("path_alias")]
     public string? PathAlias { get; init; }
 
+    /// <summary>Last change: ISO 8601 in the index, Unix seconds from some exports.</summary>
     [JsonPropertyName("ds_changed")]
     public DateTimeOffset? Changed { get; init; }
 

@@ -188,6 +188,41 @@ namespace ClusterSync.Storage.Migrations.Postgres
                     b.ToTable("directory_organisations", (string)null);
                 });
 
+            modelBuilder.Entity("ClusterSync.Storage.Entities.InstanceRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("host");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer")
+                        .HasColumnName("process_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_instances");
+
+                    b.ToTable("instances", (string)null);
+                });
+
             modelBuilder.Entity("ClusterSync.Storage.Entities.MatchDecisionRow", b =>
                 {
                     b.Property<long>("Id")
@@ -247,6 +282,51 @@ namespace ClusterSync.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_match_decisions_left_key_right_key");
 
                     b.ToTable("match_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterSync.Storage.Entities.OperatorActionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_operator_actions");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_operator_actions_at");
+
+                    b.ToTable("operator_actions", (string)null);
                 });
 
             modelBuilder.Entity("ClusterSync.Storage.Entities.QuarantinedRecordRow", b =>
@@ -484,9 +564,17 @@ namespace ClusterSync.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("CancelRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancel_requested_at");
+
                     b.Property<int>("ChangedCount")
                         .HasColumnType("integer")
                         .HasColumnName("changed_count");
+
+                    b.Property<bool>("ConfirmDeletions")
+                        .HasColumnType("boolean")
+                        .HasColumnName("confirm_deletions");
 
                     b.Property<string>("Error")
                         .HasMaxLength(4000)
@@ -501,9 +589,27 @@ namespace ClusterSync.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("gone_count");
 
+                    b.Property<string>("HeldDeletionsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("held_deletions_json");
+
                     b.Property<DateTimeOffset?>("HighWaterMark")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("high_water_mark");
+
+                    b.Property<string>("HoldResolution")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("hold_resolution");
+
+                    b.Property<DateTimeOffset?>("HoldResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hold_resolved_at");
+
+                    b.Property<string>("HoldResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("hold_resolved_by");
 
                     b.Property<string>("InstanceId")
                         .HasMaxLength(200)
@@ -528,9 +634,18 @@ namespace ClusterSync.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("organisations_changed");
 
+                    b.Property<string>("PhasesJson")
+                        .HasColumnType("text")
+                        .HasColumnName("phases_json");
+
                     b.Property<int>("QuarantinedCount")
                         .HasColumnType("integer")
                         .HasColumnName("quarantined_count");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -560,8 +675,16 @@ namespace ClusterSync.Storage.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_sync_runs");
 
+                    b.HasIndex("Source")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sync_runs_one_unfinished_per_source")
+                        .HasFilter("status IN ('queued', 'running') AND source <> 'decisions'");
+
                     b.HasIndex("Source", "Id")
                         .HasDatabaseName("ix_sync_runs_source_id");
+
+                    b.HasIndex("Status", "Source")
+                        .HasDatabaseName("ix_sync_runs_status_source");
 
                     b.ToTable("sync_runs", (string)null);
                 });

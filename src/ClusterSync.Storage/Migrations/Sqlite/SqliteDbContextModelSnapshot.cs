@@ -180,6 +180,41 @@ namespace ClusterSync.Storage.Migrations.Sqlite
                     b.ToTable("directory_organisations", (string)null);
                 });
 
+            modelBuilder.Entity("ClusterSync.Storage.Entities.InstanceRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("HeartbeatAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("host");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("process_id");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<long?>("StoppedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stopped_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_instances");
+
+                    b.ToTable("instances", (string)null);
+                });
+
             modelBuilder.Entity("ClusterSync.Storage.Entities.MatchDecisionRow", b =>
                 {
                     b.Property<long>("Id")
@@ -237,6 +272,49 @@ namespace ClusterSync.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_match_decisions_left_key_right_key");
 
                     b.ToTable("match_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterSync.Storage.Entities.OperatorActionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_operator_actions");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_operator_actions_at");
+
+                    b.ToTable("operator_actions", (string)null);
                 });
 
             modelBuilder.Entity("ClusterSync.Storage.Entities.QuarantinedRecordRow", b =>
@@ -466,9 +544,17 @@ namespace ClusterSync.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<long?>("CancelRequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancel_requested_at");
+
                     b.Property<int>("ChangedCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("changed_count");
+
+                    b.Property<bool>("ConfirmDeletions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirm_deletions");
 
                     b.Property<string>("Error")
                         .HasMaxLength(4000)
@@ -483,9 +569,27 @@ namespace ClusterSync.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("gone_count");
 
+                    b.Property<string>("HeldDeletionsJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_deletions_json");
+
                     b.Property<long?>("HighWaterMark")
                         .HasColumnType("INTEGER")
                         .HasColumnName("high_water_mark");
+
+                    b.Property<string>("HoldResolution")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hold_resolution");
+
+                    b.Property<long?>("HoldResolvedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hold_resolved_at");
+
+                    b.Property<string>("HoldResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hold_resolved_by");
 
                     b.Property<string>("InstanceId")
                         .HasMaxLength(200)
@@ -510,9 +614,18 @@ namespace ClusterSync.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("organisations_changed");
 
+                    b.Property<string>("PhasesJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phases_json");
+
                     b.Property<int>("QuarantinedCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("quarantined_count");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -542,8 +655,16 @@ namespace ClusterSync.Storage.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_sync_runs");
 
+                    b.HasIndex("Source")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sync_runs_one_unfinished_per_source")
+                        .HasFilter("status IN ('queued', 'running') AND source <> 'decisions'");
+
                     b.HasIndex("Source", "Id")
                         .HasDatabaseName("ix_sync_runs_source_id");
+
+                    b.HasIndex("Status", "Source")
+                        .HasDatabaseName("ix_sync_runs_status_source");
 
                     b.ToTable("sync_runs", (string)null);
                 });
