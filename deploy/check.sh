@@ -17,6 +17,19 @@ for f in sys.argv[1:]:
     print(f"   {f}: {len([d for d in yaml.safe_load_all(open(f)) if d is not None])} document(s)")' \
   deploy/*.yaml deploy/kubernetes/*.yaml
 
+step "Compose file: no top-level name (docker-compose 1.29 rejects it), schedules on, resolves"
+python3 -c 'import sys, yaml
+doc = yaml.safe_load(open(sys.argv[1]))
+assert "name" not in doc, "top-level name: is rejected by docker-compose 1.29"
+env = doc["services"]["clustersync-1"]["environment"]
+assert env["Scheduling__Enabled"] == "true" and env["Storage__Provider"] == "Postgres", env
+print("   services:", ", ".join(doc["services"]))' deploy/compose.yaml
+if command -v docker-compose >/dev/null; then
+  POSTGRES_PASSWORD=check docker-compose -f deploy/compose.yaml config -q && echo "   docker-compose config: ok"
+else
+  echo "   skipped: docker-compose not found (apt-get install -y docker-compose)"
+fi
+
 step "Kubernetes manifests render"
 if command -v kubectl >/dev/null; then
   kubectl kustomize deploy/kubernetes > "$scratch/rendered.yaml"

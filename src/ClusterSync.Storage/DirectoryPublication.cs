@@ -223,10 +223,13 @@ internal sealed class DirectoryPublication : IDirectoryPublication
         }
     }
 
+    private const int MaxErrorLength = 4000;
+
     private static async Task FinishRunAsync(ClusterSyncDbContext db, RunPublication p, DateTimeOffset now, TimeSpan writing, CancellationToken ct)
     {
         var run = await db.SyncRuns.SingleAsync(r => r.Id == p.RunId, ct);
         run.Status = p.Status;
+        run.Error = p.Error is { Length: > MaxErrorLength } error ? error[..MaxErrorLength] : p.Error;
         run.FinishedAt = now;
         run.ItemsRead = p.ItemsRead;
         run.NewCount = p.Changes.Added.Count;

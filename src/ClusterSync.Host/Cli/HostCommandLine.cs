@@ -24,6 +24,11 @@ public static class HostCommandLine
             VerbCommands.ApiKey(),
             VerbCommands.Resolve(),
         };
+        foreach (var verb in OperatorCommands.All())
+        {
+            root.Subcommands.Add(verb);
+        }
+
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, ct) => ServeUnlessUnknownVerbAsync(parse, serve, ct));
 

@@ -51,6 +51,10 @@ public static class HostProcess
         return new RunningHost(Process.Start(info)!, address);
     }
 
+    /// <summary>Starts a one-shot verb as a child process (it serves nothing); <see cref="RunningHost.Output"/> collects what it writes.</summary>
+    public static RunningHost StartVerb(IEnumerable<string> args, string? workingDirectory = null) =>
+        new(Process.Start(StartInfo(HostDll, args, workingDirectory))!, new Uri("http://127.0.0.1:9/"));
+
     /// <summary>Configures <see cref="ClusterSyncApp.OperatorKey"/> as an operator key; <see cref="RunningHost.Client"/> sends it.</summary>
     public static IReadOnlyList<string> OperatorKeyArguments { get; } =
     [
@@ -112,6 +116,9 @@ public sealed class RunningHost : IDisposable
     public bool HasExited => _process.HasExited;
 
     public int ProcessId => _process.Id;
+
+    /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>Asks the process to stop, as an orchestrator does (SIGTERM).</summary>
     public void Terminate()

@@ -53,8 +53,8 @@ public sealed class TolerantReadingTests(StorageProvider provider)
 
         var outcome = await _host.RunAsync(Registry);
 
-        var warnings = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/quarantine?kind=warning&source=us-cluster-mapping");
-        var quarantine = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/quarantine?source=us-cluster-mapping");
+        var warnings = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/ops/quarantine?kind=warning&source=us-cluster-mapping");
+        var quarantine = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/ops/quarantine?source=us-cluster-mapping");
         var organisation = await _host.OrganisationOfAsync(Registry, "445");
         Assert.That((outcome.Status, outcome.Quarantined), Is.EqualTo((SyncRunStatus.Succeeded, 0)));
         Assert.That(quarantine.GetArrayLength(), Is.Zero);
@@ -70,7 +70,7 @@ public sealed class TolerantReadingTests(StorageProvider provider)
 
         var outcome = await _host.RunAsync(Registry);
 
-        var quarantine = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/quarantine?source=us-cluster-mapping");
+        var quarantine = await SyncHarness.GetItemsAsync(_host.Operator, "/v1/ops/quarantine?source=us-cluster-mapping");
         var row = quarantine.EnumerateArray().Single();
         Assert.That((outcome.Status, outcome.Quarantined), Is.EqualTo((SyncRunStatus.Succeeded, 1)));
         Assert.That((row.GetProperty("sourceId").GetString(), row.GetProperty("reason").GetString()), Is.EqualTo(("445",
@@ -80,7 +80,7 @@ public sealed class TolerantReadingTests(StorageProvider provider)
     [Test]
     public async Task An_unknown_kind_of_quarantine_listing_is_a_400_problem()
     {
-        using var response = await _host.Operator.GetAsync("/v1/quarantine?kind=everything");
+        using var response = await _host.Operator.GetAsync("/v1/ops/quarantine?kind=everything");
 
         await SyncHarness.AssertProblemAsync(response, HttpStatusCode.BadRequest, "urn:clustersync:problem:invalid-request");
     }
