@@ -42,7 +42,7 @@ public static class MatchingApi
         return app;
     }
 
-    public static async Task<Results<Ok<OrganisationExplanation>, RedirectToRouteHttpResult, NotFound<ProblemDetails>>> ExplainOrganisation(
+    public static async Task<Results<Ok<OrganisationExplanation>, RedirectToRouteHttpResult, NotFound<ProblemDetails>, Gone>> ExplainOrganisation(
         string id, DirectoryQueries directory, DirectoryIndex index, CancellationToken ct)
     {
         var organisation = DirectoryIds.IsWellFormed(id) ? await directory.FindAsync(id, ct) : null;
@@ -54,6 +54,11 @@ public static class MatchingApi
         if (organisation.Status == OrganisationStatus.Merged)
         {
             return TypedResults.RedirectToRoute("ExplainOrganisation", new { id = organisation.RedirectTo }, permanent: true);
+        }
+
+        if (organisation.Status != OrganisationStatus.Active)
+        {
+            return new Gone(Problems.Deleted(id));
         }
 
         var golden = RecordJson.DeserializeGolden(organisation.GoldenJson);
