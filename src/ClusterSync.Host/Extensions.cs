@@ -180,6 +180,7 @@ public static class Extensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapOrganisationsApi();
+        app.MapSectorsApi();
         app.MapOperationsApi();
         app.MapMatchingApi();
         return app;

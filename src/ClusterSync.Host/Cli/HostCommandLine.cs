@@ -23,6 +23,7 @@ public static class HostCommandLine
             VerbCommands.Migrate(),
             VerbCommands.ApiKey(),
             VerbCommands.Resolve(),
+            ExportCommand.Create(),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, ct) => ServeUnlessUnknownVerbAsync(parse, serve, ct));
