@@ -25,6 +25,7 @@ public static class MatchingApi
             .WithSummary("Explains why an organisation's source records were grouped")
             .WithDescription("For every link inside the organisation: each comparison's level and weight (a waterfall), and the provenance of every golden-record field.");
         api.MapGet("/match", ExplainPair)
+            .RequireCors(CorsPolicies.Reconciliation)
             .WithTags("Matching")
             .WithName("ExplainPair")
             .WithSummary("Scores and explains any pair of source records")
