@@ -1,6 +1,6 @@
 using ClusterSync.Core.Directory;
-using ClusterSync.Core.Publication;
 using ClusterSync.Core.Normalisation.Sectors;
+using ClusterSync.Core.Publication;
 using ClusterSync.Core.Records;
 using ClusterSync.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
