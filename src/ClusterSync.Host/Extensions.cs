@@ -105,6 +105,7 @@ public static class Extensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
+        services.AddClusterSyncCors(builder.Configuration);
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<ApiKeySecurityTransformer>();
@@ -173,6 +174,9 @@ public static class Extensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHeadAsGet();
+        app.UseRouting();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -180,6 +184,7 @@ public static class Extensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapOrganisationsApi();
+        app.MapSectorsApi();
         app.MapOperationsApi();
         app.MapMatchingApi();
         return app;

@@ -12,6 +12,7 @@ public abstract class ClusterSyncDbContext(DbContextOptions options) : DbContext
     public DbSet<SourceRecordRow> SourceRecords => Set<SourceRecordRow>();
     public DbSet<QuarantinedRecordRow> QuarantinedRecords => Set<QuarantinedRecordRow>();
     public DbSet<DirectoryOrganisationRow> Organisations => Set<DirectoryOrganisationRow>();
+    public DbSet<DirectoryTermRow> DirectoryTerms => Set<DirectoryTermRow>();
     public DbSet<RecordLinkRow> RecordLinks => Set<RecordLinkRow>();
     public DbSet<SyncRunRow> SyncRuns => Set<SyncRunRow>();
     public DbSet<ChangeEventRow> ChangeEvents => Set<ChangeEventRow>();

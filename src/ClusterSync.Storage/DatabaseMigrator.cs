@@ -36,6 +36,8 @@ public sealed class DatabaseMigrator(IClusterSyncDbContextFactory contexts, IOpt
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await OrganisationProjection.BackfillAsync(db, cancellationToken);
+
         return pending;
     }
 

@@ -34,6 +34,7 @@ internal static class DirectoryWriter
         var ordered = reconciliation.Organisations
             .OrderBy(o => o.Status == OrganisationStatus.Active ? 0 : 1)
             .ThenBy(o => o.Id, StringComparer.Ordinal);
+        var projected = new List<(string, GoldenRecord?)>();
         foreach (var write in ordered)
         {
             if (!rows.TryGetValue(write.Id, out var row))
@@ -69,6 +70,10 @@ internal static class DirectoryWriter
                 row.MemberCount = 0;
             }
 
+            var golden = write.Status == OrganisationStatus.Active ? write.Golden : null;
+            OrganisationProjection.Apply(row, golden);
+            projected.Add((write.Id, golden));
+
             db.ChangeEvents.Add(new ChangeEventRow
             {
                 OrganisationId = write.Id,
@@ -80,6 +85,8 @@ internal static class DirectoryWriter
                 OccurredAt = now,
             });
         }
+
+        await OrganisationProjection.WriteTermsAsync(db, projected, ct);
     }
 
     /// <summary>

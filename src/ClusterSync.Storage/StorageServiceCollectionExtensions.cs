@@ -37,6 +37,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DirectoryStore>();
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<DirectoryStore>());
         services.AddSingleton<DirectoryQueries>();
+        services.AddSingleton<SectorQueries>();
+        services.AddSingleton<DirectoryExporter>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<RunHealthQueries>();

@@ -25,6 +25,7 @@ public static class MatchingApi
             .WithSummary("Explains why an organisation's source records were grouped")
             .WithDescription("For every link inside the organisation: each comparison's level and weight (a waterfall), and the provenance of every golden-record field.");
         api.MapGet("/match", ExplainPair)
+            .RequireCors(CorsPolicies.Reconciliation)
             .WithTags("Matching")
             .WithName("ExplainPair")
             .WithSummary("Scores and explains any pair of source records")
@@ -42,7 +43,7 @@ public static class MatchingApi
         return app;
     }
 
-    public static async Task<Results<Ok<OrganisationExplanation>, RedirectToRouteHttpResult, NotFound<ProblemDetails>>> ExplainOrganisation(
+    public static async Task<Results<Ok<OrganisationExplanation>, RedirectToRouteHttpResult, NotFound<ProblemDetails>, Gone>> ExplainOrganisation(
         string id, DirectoryQueries directory, DirectoryIndex index, CancellationToken ct)
     {
         var organisation = DirectoryIds.IsWellFormed(id) ? await directory.FindAsync(id, ct) : null;
@@ -54,6 +55,11 @@ public static class MatchingApi
         if (organisation.Status == OrganisationStatus.Merged)
         {
             return TypedResults.RedirectToRoute("ExplainOrganisation", new { id = organisation.RedirectTo }, permanent: true);
+        }
+
+        if (organisation.Status != OrganisationStatus.Active)
+        {
+            return new Gone(Problems.Deleted(id));
         }
 
         var golden = RecordJson.DeserializeGolden(organisation.GoldenJson);

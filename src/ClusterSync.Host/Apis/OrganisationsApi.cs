@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClusterSync.Core.Publication;
 using ClusterSync.Storage;
+using ClusterSync.Storage.Paging;
 using ClusterSync.Storage.ReadModels;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -12,11 +13,24 @@ public static class OrganisationsApi
 {
     public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/organisations").WithTags("Organisations").AddEndpointFilter<ProblemEnrichmentFilter>();
+        var api = app.MapGroup("/v1/organisations").WithTags("Organisations").AddEndpointFilter<ProblemEnrichmentFilter>()
+            .AddEndpointFilter<ConditionalGetFilter>().RequireCors(CorsPolicies.Directory);
         api.MapGet("/", ListOrganisations)
             .WithName("ListOrganisations")
-            .WithSummary("Lists active directory organisations")
-            .WithDescription("Keyset-paged by id. Pass the returned nextCursor as cursor for the next page. Filters: country (ISO alpha-2), q (name contains).");
+            .WithSummary("Searches and lists active directory organisations")
+            .WithDescription("q searches names, alternate names, acronyms and localities in any script (case and accents folded, words in any order). "
+                + "Filters: country, region, source, sector (scheme:code with scheme us-cluster, eu-ecosystem or nace2), label, foundedFrom, foundedTo, "
+                + "updatedSince, bbox (west,south,east,north). sort: id (default), name, -name, updatedAt, -updatedAt, relevance (default with q). "
+                + "Keyset-paged: pass nextCursor as cursor. An unknown parameter is a 400 problem.");
+        api.MapGet("/facets", GetFacets)
+            .WithName("GetOrganisationFacets")
+            .WithSummary("Counts the matching organisations per country, source, label and sector scheme")
+            .WithDescription("Takes the filters of ListOrganisations.");
+        api.MapGet("/export", ExportOrganisations)
+            .WithName("ExportOrganisations")
+            .WithSummary("Exports the matching organisations as CSV, JSON Lines or GeoJSON")
+            .WithDescription("Streamed in the list's order with its filters and sort. X-Feed-Cursor names the change-feed cursor the export is consistent with; "
+                + "X-Attribution credits each source; GeoJSON leaves out organisations without coordinates and counts them in X-Without-Coordinates.");
         api.MapGet("/{id}", GetOrganisation)
             .WithName("GetOrganisation")
             .WithSummary("Gets one directory organisation (golden record with provenance)")
@@ -25,25 +39,72 @@ public static class OrganisationsApi
     }
 
     public static async Task<Results<Ok<OrganisationPage>, BadRequest<ProblemDetails>>> ListOrganisations(
-        [AsParameters] PageQuery page, string? country, string? q, DirectoryQueries directory, CancellationToken cancellationToken)
+        [AsParameters] PageQuery page, HttpRequest request, DirectoryQueries directory, CancellationToken cancellationToken)
     {
         if (page.Problem() is { } problem)
         {
             return TypedResults.BadRequest(problem);
         }
 
-        if (page.Cursor is not null && !DirectoryIds.IsWellFormed(page.Cursor))
+        var (query, invalid) = DirectoryQueryString.Read(request.Query, "limit", "cursor");
+        if (query is null)
         {
-            return TypedResults.BadRequest(Problems.Invalid("cursor is not one this API returned."));
+            return TypedResults.BadRequest(invalid!);
         }
 
-        if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetter)))
+        try
         {
-            return TypedResults.BadRequest(Problems.Invalid("country must be an ISO 3166-1 alpha-2 code, e.g. US or DE."));
+            var (result, total) = await directory.ListAsync(query.Filter, query.Sort, page.ToRequest(), cancellationToken);
+            return TypedResults.Ok(new OrganisationPage([.. result.Items.Select(OrganisationResource.From)], result.NextCursor, total));
+        }
+        catch (InvalidCursorException)
+        {
+            return TypedResults.BadRequest(Problems.Invalid("cursor is not one this API returned for this sort and search."));
+        }
+    }
+
+    public static async Task<Results<Ok<OrganisationFacets>, BadRequest<ProblemDetails>>> GetFacets(
+        HttpRequest request, DirectoryQueries directory, CancellationToken cancellationToken)
+    {
+        var (query, invalid) = DirectoryQueryString.Read(request.Query);
+        if (query is null)
+        {
+            return TypedResults.BadRequest(invalid!);
         }
 
-        var (result, total) = await directory.ListAsync(country?.ToUpperInvariant(), q, page.ToRequest(), cancellationToken);
-        return TypedResults.Ok(new OrganisationPage([.. result.Items.Select(OrganisationResource.From)], result.NextCursor, total));
+        return TypedResults.Ok(new OrganisationFacets(await directory.FacetsAsync(query.Filter, cancellationToken)));
+    }
+
+    public static async Task<Results<EmptyHttpResult, BadRequest<ProblemDetails>>> ExportOrganisations(
+        HttpContext context, string? format, DirectoryExporter exporter, CancellationToken cancellationToken)
+    {
+        var (query, invalid) = DirectoryQueryString.Read(context.Request.Query, "format");
+        if (query is null)
+        {
+            return TypedResults.BadRequest(invalid!);
+        }
+
+        if (ExportFormats.Parse(format ?? "csv") is not { } exportFormat)
+        {
+            return TypedResults.BadRequest(Problems.Invalid("format must be csv, jsonl or geojson."));
+        }
+
+        await exporter.ExportAsync(exportFormat, query.Filter, query.Sort, (header, _) =>
+        {
+            var response = context.Response;
+            response.ContentType = ExportFormats.MediaType(exportFormat);
+            response.Headers["X-Feed-Cursor"] = header.FeedCursor;
+            response.Headers["X-Attribution"] = header.Attribution.ToArray();
+            response.Headers["X-Export-Count"] = header.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (exportFormat == ExportFormat.GeoJson)
+            {
+                response.Headers["X-Without-Coordinates"] = header.WithoutCoordinates.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            response.Headers.ContentDisposition = $"attachment; filename=\"organisations.{ExportFormats.Extension(exportFormat)}\"";
+            return Task.FromResult(response.Body);
+        }, cancellationToken);
+        return TypedResults.Empty;
     }
 
     public static async Task<Results<Ok<OrganisationResource>, RedirectToRouteHttpResult, NotFound<ProblemDetails>, Gone>> GetOrganisation(
@@ -74,3 +135,32 @@ public sealed record OrganisationResource(string Id, string Status, long Version
 /// <param name="NextCursor">Pass as <c>cursor</c> for the next page; null on the last page.</param>
 /// <param name="Total">Organisations matching the filters, over all pages.</param>
 public sealed record OrganisationPage(IReadOnlyList<OrganisationResource> Items, string? NextCursor, int Total);
+
+/// <summary>Facet counts of the matching organisations: facet name → values, most frequent first.</summary>
+public sealed record OrganisationFacets(IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
+
+/// <summary>The export formats' names, media types and file extensions.</summary>
+public static class ExportFormats
+{
+    public static ExportFormat? Parse(string name) => name switch
+    {
+        "csv" => ExportFormat.Csv,
+        "jsonl" => ExportFormat.JsonLines,
+        "geojson" => ExportFormat.GeoJson,
+        _ => null,
+    };
+
+    public static string Extension(ExportFormat format) => format switch
+    {
+        ExportFormat.Csv => "csv",
+        ExportFormat.JsonLines => "jsonl",
+        _ => "geojson",
+    };
+
+    public static string MediaType(ExportFormat format) => format switch
+    {
+        ExportFormat.Csv => "text/csv; charset=utf-8",
+        ExportFormat.JsonLines => "application/jsonl",
+        _ => "application/geo+json",
+    };
+}

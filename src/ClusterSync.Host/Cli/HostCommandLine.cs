@@ -23,6 +23,7 @@ public static class HostCommandLine
             VerbCommands.Migrate(),
             VerbCommands.ApiKey(),
             VerbCommands.Resolve(),
+            ExportCommand.Create(),
         };
         foreach (var verb in OperatorCommands.All())
         {

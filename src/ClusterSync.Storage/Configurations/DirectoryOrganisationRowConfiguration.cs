@@ -16,6 +16,9 @@ internal sealed class DirectoryOrganisationRowConfiguration : IEntityTypeConfigu
         builder.Property(o => o.Name).HasMaxLength(500);
         builder.Property(o => o.Country).HasMaxLength(2);
         builder.HasIndex(o => new { o.Status, o.Name, o.Id });
+        builder.Property(o => o.SearchText).HasMaxLength(4000);
+        builder.Property(o => o.Region).HasMaxLength(8);
         builder.HasIndex(o => new { o.Country, o.Status });
+        builder.HasIndex(o => new { o.Status, o.UpdatedAt, o.Id });
     }
 }

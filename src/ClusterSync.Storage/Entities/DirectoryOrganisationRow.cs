@@ -21,6 +21,16 @@ public sealed class DirectoryOrganisationRow
     /// <summary>SHA-256 of <see cref="GoldenJson"/>: an unchanged organisation is not rewritten.</summary>
     public required string GoldenHash { get; set; }
 
+    /// <summary>Names, alternate names, acronym, initials and locality folded in .NET (<c>SearchText</c>); null until projected.</summary>
+    public string? SearchText { get; set; }
+
+    /// <summary>USPS state or NUTS 2 code.</summary>
+    public string? Region { get; set; }
+
+    public int? YearFounded { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+
     public long Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

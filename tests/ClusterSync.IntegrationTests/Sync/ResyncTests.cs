@@ -98,7 +98,7 @@ public sealed class ResyncTests(StorageProvider provider)
     }
 
     [Test]
-    public async Task A_record_missing_from_a_full_listing_is_gone_with_a_tombstone_and_its_organisation_answers_410()
+    public async Task A_record_missing_from_a_full_listing_is_gone_with_a_tombstone_and_its_organisation_and_explanation_answer_410()
     {
         await _host.RunAsync(UsClusterMappingRegistration.SourceId);
         var id = (await _host.OrganisationOfAsync(UsClusterMappingRegistration.SourceId, Singleton)).GetProperty("id").GetString()!;
@@ -108,11 +108,13 @@ public sealed class ResyncTests(StorageProvider provider)
         var outcome = await _host.RunAsync(UsClusterMappingRegistration.SourceId);
 
         using var response = await _host.Client.GetAsync($"/v1/organisations/{id}");
+        using var explanation = await _host.Client.GetAsync($"/v1/organisations/{id}/explanation");
         var events = await EventsAfterAsync(lastSequence);
         Assert.That((outcome.Status, outcome.Gone, outcome.Changed, outcome.New), Is.EqualTo((SyncRunStatus.Succeeded, 1, 0, 0)));
         Assert.That(events.Select(e => (e.OrganisationId, e.Type)), Is.EqualTo(new[] { (id, ChangeEventTypes.Deleted) }));
         Assert.That(JsonDocument.Parse(events[0].PayloadJson).RootElement.GetProperty("deleted").GetBoolean(), Is.True);
         await SyncHarness.AssertProblemAsync(response, HttpStatusCode.Gone, "urn:clustersync:problem:gone");
+        await SyncHarness.AssertProblemAsync(explanation, HttpStatusCode.Gone, "urn:clustersync:problem:gone");
     }
 
     [Test]

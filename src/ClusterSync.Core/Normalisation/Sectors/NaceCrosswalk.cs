@@ -21,6 +21,9 @@ public sealed class NaceCrosswalk
     /// <summary>The embedded crosswalk.</summary>
     public static NaceCrosswalk Default => Instance.Value;
 
+    /// <summary>Every canonical code the crosswalk knows (divisions, groups and classes).</summary>
+    public IReadOnlyCollection<string> Codes => _candidates.Keys;
+
     /// <summary>
     /// The canonical form of a NACE Rev. 2 class (<c>62.01</c>), group (<c>62.0</c>) or division
     /// (<c>62</c>), accepting forms like <c>6201</c> and <c>J62.01</c>; null when the code is

@@ -143,6 +143,14 @@ namespace ClusterSync.Storage.Migrations.Postgres
                         .HasColumnType("jsonb")
                         .HasColumnName("golden_json");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
                     b.Property<int>("MemberCount")
                         .HasColumnType("integer")
                         .HasColumnName("member_count");
@@ -157,6 +165,16 @@ namespace ClusterSync.Storage.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("redirect_to");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("search_text");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -176,6 +194,10 @@ namespace ClusterSync.Storage.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
+                    b.Property<int?>("YearFounded")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_founded");
+
                     b.HasKey("Id")
                         .HasName("pk_directory_organisations");
 
@@ -185,7 +207,40 @@ namespace ClusterSync.Storage.Migrations.Postgres
                     b.HasIndex("Status", "Name", "Id")
                         .HasDatabaseName("ix_directory_organisations_status_name_id");
 
+                    b.HasIndex("Status", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_directory_organisations_status_updated_at_id");
+
                     b.ToTable("directory_organisations", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterSync.Storage.Entities.DirectoryTermRow", b =>
+                {
+                    b.Property<string>("Facet")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("facet");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("value");
+
+                    b.Property<string>("OrganisationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Facet", "Value", "OrganisationId")
+                        .HasName("pk_directory_terms");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_directory_terms_organisation_id");
+
+                    b.ToTable("directory_terms", (string)null);
                 });
 
             modelBuilder.Entity("ClusterSync.Storage.Entities.InstanceRow", b =>

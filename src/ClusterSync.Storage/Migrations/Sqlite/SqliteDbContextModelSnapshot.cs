@@ -135,6 +135,14 @@ namespace ClusterSync.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("golden_json");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
                     b.Property<int>("MemberCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("member_count");
@@ -149,6 +157,16 @@ namespace ClusterSync.Storage.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("redirect_to");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -168,6 +186,10 @@ namespace ClusterSync.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
+                    b.Property<int?>("YearFounded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year_founded");
+
                     b.HasKey("Id")
                         .HasName("pk_directory_organisations");
 
@@ -177,7 +199,40 @@ namespace ClusterSync.Storage.Migrations.Sqlite
                     b.HasIndex("Status", "Name", "Id")
                         .HasDatabaseName("ix_directory_organisations_status_name_id");
 
+                    b.HasIndex("Status", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_directory_organisations_status_updated_at_id");
+
                     b.ToTable("directory_organisations", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterSync.Storage.Entities.DirectoryTermRow", b =>
+                {
+                    b.Property<string>("Facet")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facet");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<string>("OrganisationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Facet", "Value", "OrganisationId")
+                        .HasName("pk_directory_terms");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_directory_terms_organisation_id");
+
+                    b.ToTable("directory_terms", (string)null);
                 });
 
             modelBuilder.Entity("ClusterSync.Storage.Entities.InstanceRow", b =>
