@@ -1,5 +1,6 @@
 using ClusterSync.Core.Publication;
 using ClusterSync.Core.Sync;
+using ClusterSync.Storage.Feed;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +38,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DirectoryStore>();
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<DirectoryStore>());
         services.AddSingleton<DirectoryQueries>();
+        services.AddSingleton<ChangeNotifications>();
+        services.AddSingleton<ChangeFeed>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<RunHealthQueries>();

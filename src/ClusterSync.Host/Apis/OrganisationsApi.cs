@@ -12,7 +12,8 @@ public static class OrganisationsApi
 {
     public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/organisations").WithTags("Organisations").AddEndpointFilter<ProblemEnrichmentFilter>();
+        var api = app.MapGroup("/v1/organisations").WithTags("Organisations").AddEndpointFilter<ProblemEnrichmentFilter>()
+            .RequireDirectoryReader();
         api.MapGet("/", ListOrganisations)
             .WithName("ListOrganisations")
             .WithSummary("Lists active directory organisations")
