@@ -18,6 +18,7 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddClusterSyncStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddLogging();
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
             .PostConfigure(o => o.ConnectionString ??= configuration.GetConnectionString(StorageOptions.ConnectionStringName))
