@@ -106,6 +106,20 @@ public class ChangeFeedTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Every_event_data_follows_its_schema_in_contracts()
+    {
+        var publisher = new DirectoryPublisher(_db.Services, "eu");
+        await PublishHistoryAsync(publisher, afterStep: null);
+
+        var (events, _) = await FeedClient.ReadToEndAsync(_partner, after: null);
+        foreach (var change in events)
+        {
+            var schema = await NJsonSchema.JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "contracts", "events", change.Type + ".v1.schema.json"));
+            Assert.That(schema.Validate(change.Data.GetRawText()), Is.Empty, change.Type);
+        }
+    }
+
+    [Test]
     public async Task A_snapshot_and_the_feed_after_its_cursor_equal_the_live_directory()
     {
         var publisher = new DirectoryPublisher(_db.Services, "eu");
