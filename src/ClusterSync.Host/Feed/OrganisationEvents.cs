@@ -60,14 +60,33 @@ public static class OrganisationEvents
 
     private static OrganisationEventData Data(ChangeEventView change)
     {
-        using var payload = JsonDocument.Parse(change.PayloadJson);
         var hasRecord = change.Type is "created" or "updated" or "restored" or "split";
         return new OrganisationEventData(
             change.OrganisationId,
             change.Version,
             change.Type == "merged" ? change.SurvivorId : null,
             change.Type == "split" ? change.SurvivorId : null,
-            hasRecord ? payload.RootElement.Clone() : null);
+            hasRecord ? new StoredJson(change.PayloadJson) : null);
+    }
+}
+
+/// <summary>JSON the database stored (and the service wrote): copied into the event as it is, not parsed again.</summary>
+[JsonConverter(typeof(StoredJsonConverter))]
+public sealed record StoredJson(string Json);
+
+internal sealed class StoredJsonConverter : JsonConverter<StoredJson>
+{
+    public override StoredJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        return new StoredJson(document.RootElement.GetRawText());
+    }
+
+    public override void Write(Utf8JsonWriter writer, StoredJson value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteRawValue(value.Json, skipInputValidation: true);
     }
 }
 
@@ -77,4 +96,4 @@ public static class OrganisationEvents
 /// <param name="SurvivorId">For <c>merged</c>: the organisation it became part of (its id now redirects there).</param>
 /// <param name="SplitFrom">For <c>split</c>: the organisation the records of this one left.</param>
 /// <param name="Organisation">For <c>created</c>, <c>updated</c>, <c>restored</c> and <c>split</c>: the whole golden record.</param>
-public sealed record OrganisationEventData(string Id, long Version, string? SurvivorId, string? SplitFrom, JsonElement? Organisation);
+public sealed record OrganisationEventData(string Id, long Version, string? SurvivorId, string? SplitFrom, StoredJson? Organisation);
