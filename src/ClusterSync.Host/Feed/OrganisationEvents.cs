@@ -1,9 +1,9 @@
 using System.Net.Mime;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ClusterSync.Storage.Feed;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
+using ClusterSync.Storage.Feed;
 
 namespace ClusterSync.Host.Feed;
 
