@@ -2,6 +2,7 @@ using ClusterSync.Core.Matching;
 using ClusterSync.Core.Publication;
 using ClusterSync.Core.Sync;
 using ClusterSync.Host.Apis;
+using ClusterSync.Host.Feed;
 using ClusterSync.Host.Health;
 using ClusterSync.Host.OpenApi;
 using ClusterSync.Host.Security;
@@ -23,8 +24,8 @@ namespace ClusterSync.Host;
 /// <summary>What the host is made of, one extension per part, in the order <c>Program.cs</c> adds them.</summary>
 public static class Extensions
 {
-    public const string OperatorPolicy = "operator";
-    public const string ReadPolicy = "read";
+    public const string OperatorPolicy = ScopePolicies.Operator;
+    public const string ReadPolicy = ScopePolicies.Read;
 
     /// <summary>Configuration: with <c>Replay:Enabled=true</c>, serves the recorded upstreams locally and points the sources at them.</summary>
     /// <returns>The replay servers to dispose when the host stops; null when replay is off.</returns>
@@ -114,9 +115,17 @@ public static class Extensions
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName);
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(OperatorPolicy, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeys.OperatingScopes))
-            .AddPolicy(ReadPolicy, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeys.ReadingScopes));
+        ScopePolicies.Add(services.AddAuthorizationBuilder());
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ScopeOrAnonymousHandler>();
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRequestLimits();
+        services.AddHostedService<ChangeListener>();
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+            kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>("Access:MaxRequestBodyBytes") ?? new AccessOptions().MaxRequestBodyBytes);
+
+        // A refused key is logged once at debug level (ApiKeyAuthenticationHandler.RefusalCategory), not by the framework at information.
+        builder.Logging.AddFilter(typeof(ApiKeyAuthenticationHandler).FullName, LogLevel.Warning);
         return builder;
     }
 
@@ -174,10 +183,12 @@ public static class Extensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestSizeLimit();
         app.UseHeadAsGet();
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -187,6 +198,8 @@ public static class Extensions
         app.MapSectorsApi();
         app.MapOperationsApi();
         app.MapMatchingApi();
+        app.MapChangesApi();
+        app.MapKeysApi();
         return app;
     }
 }

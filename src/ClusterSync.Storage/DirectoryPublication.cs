@@ -4,6 +4,7 @@ using ClusterSync.Core.Publication;
 using ClusterSync.Core.Records;
 using ClusterSync.Core.Sync;
 using ClusterSync.Storage.Entities;
+using ClusterSync.Storage.Feed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -21,20 +22,24 @@ internal sealed class DirectoryPublication : IDirectoryPublication
 
     private readonly ClusterSyncDbContext _db;
     private readonly TimeProvider _time;
+    private readonly ChangeNotifications _notifications;
     private IDbContextTransaction? _transaction;
     private bool _released;
 
-    private DirectoryPublication(ClusterSyncDbContext db, TimeProvider time, IDbContextTransaction? transaction, long lastSequence)
+    private DirectoryPublication(
+        ClusterSyncDbContext db, TimeProvider time, ChangeNotifications notifications, IDbContextTransaction? transaction, long lastSequence)
     {
         _db = db;
         _time = time;
+        _notifications = notifications;
         _transaction = transaction;
         LastSequence = lastSequence;
     }
 
     public long LastSequence { get; }
 
-    public static async Task<DirectoryPublication> BeginAsync(IClusterSyncDbContextFactory contexts, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<DirectoryPublication> BeginAsync(
+        IClusterSyncDbContextFactory contexts, TimeProvider time, ChangeNotifications notifications, CancellationToken cancellationToken)
     {
         await PublicationLock.InProcess.WaitAsync(cancellationToken);
         ClusterSyncDbContext? db = null;
@@ -48,7 +53,7 @@ internal sealed class DirectoryPublication : IDirectoryPublication
                 await PublicationLock.AcquireInTransactionAsync(db, cancellationToken);
             }
 
-            return new DirectoryPublication(db, time, transaction, await DirectoryStore.LastSequenceAsync(db, cancellationToken));
+            return new DirectoryPublication(db, time, notifications, transaction, await DirectoryStore.LastSequenceAsync(db, cancellationToken));
         }
         catch
         {
@@ -76,6 +81,12 @@ internal sealed class DirectoryPublication : IDirectoryPublication
         await FinishRunAsync(_db, publication, now, Stopwatch.GetElapsedTime(started), cancellationToken);
         await _db.SaveChangesAsync(cancellationToken);
         var sequence = await DirectoryStore.LastSequenceAsync(_db, cancellationToken);
+        if (_db.Provider == StorageProvider.Postgres && sequence > LastSequence)
+        {
+            // Sent at commit (and never for a rollback): other instances' long-polling feed readers wake.
+            await _db.Database.ExecuteSqlRawAsync($"SELECT pg_notify('{ChangeNotifications.Channel}', '')", cancellationToken);
+        }
+
         if (publication.BeforeCommit is { } beforeCommit)
         {
             await beforeCommit(cancellationToken);
@@ -84,6 +95,11 @@ internal sealed class DirectoryPublication : IDirectoryPublication
         await _transaction.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();
         _transaction = null;
+        if (sequence > LastSequence)
+        {
+            _notifications.Published();
+        }
+
         return sequence;
     }
 

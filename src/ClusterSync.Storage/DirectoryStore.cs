@@ -4,6 +4,7 @@ using ClusterSync.Core.Publication;
 using ClusterSync.Core.Records;
 using ClusterSync.Core.Sync;
 using ClusterSync.Storage.Entities;
+using ClusterSync.Storage.Feed;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClusterSync.Storage;
@@ -12,7 +13,7 @@ namespace ClusterSync.Storage;
 /// The published directory as the warm index needs it, and the publication of a run: source records,
 /// quarantine, directory, links, change events and the run summary, all in one transaction.
 /// </summary>
-public sealed class DirectoryStore(IClusterSyncDbContextFactory contexts, TimeProvider time) : IDirectoryStore
+public sealed class DirectoryStore(IClusterSyncDbContextFactory contexts, TimeProvider time, ChangeNotifications notifications) : IDirectoryStore
 {
     /// <summary>
     /// The published directory's membership: active organisations and the links of their present records, and the
@@ -89,7 +90,7 @@ public sealed class DirectoryStore(IClusterSyncDbContextFactory contexts, TimePr
 
     /// <inheritdoc />
     public async Task<IDirectoryPublication> BeginPublicationAsync(CancellationToken cancellationToken) =>
-        await DirectoryPublication.BeginAsync(contexts, time, cancellationToken);
+        await DirectoryPublication.BeginAsync(contexts, time, notifications, cancellationToken);
 
     /// <summary>Publishes one run atomically (takes the publication lock, commits, releases it).</summary>
     public async Task PublishAsync(RunPublication publication, CancellationToken cancellationToken)

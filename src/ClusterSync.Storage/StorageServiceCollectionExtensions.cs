@@ -1,5 +1,6 @@
 using ClusterSync.Core.Publication;
 using ClusterSync.Core.Sync;
+using ClusterSync.Storage.Feed;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +18,7 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddClusterSyncStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddLogging();
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
             .PostConfigure(o => o.ConnectionString ??= configuration.GetConnectionString(StorageOptions.ConnectionStringName))
@@ -39,6 +41,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DirectoryQueries>();
         services.AddSingleton<SectorQueries>();
         services.AddSingleton<DirectoryExporter>();
+        services.AddSingleton<ChangeNotifications>();
+        services.AddSingleton<ChangeFeed>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<RunHealthQueries>();

@@ -23,13 +23,15 @@ public static class MatchingApi
             .WithTags("Organisations")
             .WithName("ExplainOrganisation")
             .WithSummary("Explains why an organisation's source records were grouped")
-            .WithDescription("For every link inside the organisation: each comparison's level and weight (a waterfall), and the provenance of every golden-record field.");
+            .WithDescription("For every link inside the organisation: each comparison's level and weight (a waterfall), and the provenance of every golden-record field.")
+            .RequireDirectoryReader();
         api.MapGet("/match", ExplainPair)
             .RequireCors(CorsPolicies.Reconciliation)
             .WithTags("Matching")
             .WithName("ExplainPair")
             .WithSummary("Scores and explains any pair of source records")
-            .WithDescription("left and right are source record keys, source:sourceId (e.g. us-cluster-mapping:153).");
+            .WithDescription("left and right are source record keys, source:sourceId (e.g. us-cluster-mapping:153).")
+            .RequireDirectoryReader();
 
         var ops = api.MapGroup("").WithTags("Decisions").RequireOperator();
         ops.MapGet("/review", ListReview).WithName("ListReview").WithSummary("Pairs in the review band, strongest first");

@@ -14,7 +14,8 @@ public static class OrganisationsApi
     public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1/organisations").WithTags("Organisations").AddEndpointFilter<ProblemEnrichmentFilter>()
-            .AddEndpointFilter<ConditionalGetFilter>().RequireCors(CorsPolicies.Directory);
+            .AddEndpointFilter<ConditionalGetFilter>().RequireCors(CorsPolicies.Directory)
+            .RequireDirectoryReader();
         api.MapGet("/", ListOrganisations)
             .WithName("ListOrganisations")
             .WithSummary("Searches and lists active directory organisations")

@@ -17,6 +17,8 @@ public static class Problems
     public const string Forbidden = TypePrefix + "forbidden";
     public const string Conflict = TypePrefix + "conflict";
     public const string Internal = TypePrefix + "internal-error";
+    public const string RateLimit = TypePrefix + "rate-limited";
+    public const string PayloadTooLarge = TypePrefix + "payload-too-large";
 
     public static ProblemDetails Create(int status, string type, string title, string? detail = null) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };
@@ -30,6 +32,13 @@ public static class Problems
     public static ProblemDetails Deleted(string id) =>
         Create(StatusCodes.Status410Gone, Gone, "The organisation was deleted.",
             $"Organisation '{id}' no longer exists at any source; its id is never given to another organisation.");
+
+    public static ProblemDetails RateLimited(int retryAfterSeconds) =>
+        Create(StatusCodes.Status429TooManyRequests, RateLimit, "Too many requests.",
+            $"This key (or, without a key, this client address) has used its requests for now; retry after {retryAfterSeconds} s.");
+
+    public static ProblemDetails TooLarge(long maxBytes) =>
+        Create(StatusCodes.Status413PayloadTooLarge, PayloadTooLarge, "The request body is too large.", $"Request bodies are limited to {maxBytes} bytes.");
 
     public static ProblemDetails AlreadyDecided(string detail) =>
         Create(StatusCodes.Status409Conflict, Conflict, "Already decided.", detail);
@@ -49,6 +58,8 @@ public static class Problems
                 StatusCodes.Status404NotFound => NotFound,
                 StatusCodes.Status409Conflict => Conflict,
                 StatusCodes.Status410Gone => Gone,
+                StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
+                StatusCodes.Status429TooManyRequests => RateLimit,
                 >= 500 => Internal,
                 _ => TypePrefix + "http-" + problem.Status,
             };

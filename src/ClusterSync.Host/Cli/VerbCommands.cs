@@ -34,7 +34,7 @@ internal static class VerbCommands
         var name = new Option<string>("--name") { Description = "Who or what the key is for.", Required = true };
         var scopes = new Option<string[]>("--scope")
         {
-            Description = "Scopes to grant (operator, read); repeat for several.",
+            Description = "Scopes to grant (read, partner, operator, admin); repeat for several.",
             DefaultValueFactory = _ => [ApiKeys.OperatorScope],
             AllowMultipleArgumentsPerToken = true,
         };

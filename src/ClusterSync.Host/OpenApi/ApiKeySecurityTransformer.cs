@@ -19,7 +19,7 @@ internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer, I
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
             Name = Security.ApiKeyAuthenticationHandler.HeaderName,
-            Description = "An API key (csk_…) created with `api-key create` or given in configuration. Scopes: read, operator.",
+            Description = "An API key (csk_…) created with `api-key create` or given in configuration. Scopes: read, partner, operator, admin (see the README).",
         };
         return Task.CompletedTask;
     }

@@ -19,6 +19,16 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string HeaderName = "X-Api-Key";
     public const string ScopeClaim = "scope";
 
+    /// <summary>The log category of refused keys, at debug level (the framework's own line for them is kept below information).</summary>
+    public const string RefusalCategory = "ClusterSync.Host.Security.RefusedKeys";
+
+    private static readonly object RefusedKey = new();
+
+    private readonly ILogger _refusals = logger.CreateLogger(RefusalCategory);
+
+    /// <summary>Whether this request presented a key that was refused (it is then never served as a request without a key).</summary>
+    public static bool WasRefused(HttpContext? context) => context?.Items.ContainsKey(RefusedKey) == true;
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var key = Request.Headers[HeaderName].FirstOrDefault();
@@ -36,6 +46,8 @@ public sealed class ApiKeyAuthenticationHandler(
         var match = await FindAsync(key);
         if (match is null)
         {
+            Context.Items[RefusedKey] = true;
+            _refusals.LogDebug("Refused an API key (id {KeyId}) for {Method} {Path}.", ApiKeys.IdOf(key) ?? "none", Request.Method, Request.Path);
             return AuthenticateResult.Fail("The API key is not valid.");
         }
 
@@ -45,16 +57,29 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = $"{SchemeName} realm=\"clustersync\", header=\"{HeaderName}\"";
+        return base.HandleChallengeAsync(properties);
+    }
+
+    /// <summary>Configured keys are compared as hashes of equal length in constant time, every one of them, whatever matches.</summary>
     private async Task<(string Name, IReadOnlyList<string> Scopes)?> FindAsync(string key)
     {
+        (string, IReadOnlyList<string>)? found = null;
         foreach (var configured in keys.CurrentValue.Keys)
         {
             var matches = configured.Hash is { Length: > 0 } hash ? ApiKeys.Verify(key, hash)
-                : configured.Key is { Length: > 0 } plain && string.Equals(plain, key, StringComparison.Ordinal);
-            if (matches)
+                : configured.Key is { Length: > 0 } plain && ApiKeys.Verify(key, ApiKeys.Hash(plain));
+            if (matches && found is null)
             {
-                return (configured.Name, [.. configured.Scopes]);
+                found = (configured.Name, [.. configured.Scopes]);
             }
+        }
+
+        if (found is not null)
+        {
+            return found;
         }
 
         if (ApiKeys.IdOf(key) is not { } id)

@@ -38,7 +38,7 @@ public sealed class ExportTests(StorageProvider provider)
 
         Assert.That(text[..text.IndexOf('\n', StringComparison.Ordinal)].TrimEnd('\r'), Is.EqualTo(string.Join(',', DirectoryExporter.CsvColumns)));
         Assert.That(ids, Is.EqualTo(expected));
-        Assert.That(response.Headers.GetValues("X-Feed-Cursor").Single(), Does.Match("^[0-9]+$"));
+        Assert.That(ClusterSync.Storage.Feed.FeedCursor.TryDecode(response.Headers.GetValues("X-Feed-Cursor").Single(), out _), Is.True);
         Assert.That(response.Headers.GetValues("X-Attribution"), Is.Not.Empty);
     }
 
