@@ -56,7 +56,8 @@ internal static class DirectoryWriter
             row.Version = write.Version;
             row.UpdatedAt = now;
             row.UpdatedInRunId = runId;
-            row.RedirectTo = write.SurvivorId;
+            // A split's survivor id names the organisation it left: it is no redirect.
+            row.RedirectTo = write.EventType == ChangeEventTypes.Split ? null : write.SurvivorId;
             if (write.Golden is not null)
             {
                 row.Name = write.Golden.Name.Length > 500 ? write.Golden.Name[..500] : write.Golden.Name;

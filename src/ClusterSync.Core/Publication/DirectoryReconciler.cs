@@ -233,10 +233,13 @@ public sealed class DirectoryReconciler(Survivorship survivorship, Func<string> 
 
         // Records that belonged to an organisation and now form a new one, or take back their former id, split off.
         var formerVersion = org.TakenBack && membership.Former.TryGet(org.Id, out var former) ? former.Version : 0;
-        var splitOff = previous is null && org.Members.Any(m => membership.TryGetOrganisation(m, out _));
-        var eventType = restored ? Events.Restored : previous is not null ? Events.Updated : splitOff ? Events.Split : Events.Created;
+        // A split names the organisation its records left (the change event's survivor id, the feed's splitFrom).
+        var splitFrom = previous is null
+            ? org.Members.Select(m => membership.TryGetOrganisation(m, out var left) ? left : null).FirstOrDefault(left => left is not null && left != org.Id)
+            : null;
+        var eventType = restored ? Events.Restored : previous is not null ? Events.Updated : splitFrom is not null ? Events.Split : Events.Created;
         return new OrganisationWrite(org.Id, OrganisationStatus.Active, (previous?.Version ?? formerVersion) + 1, golden, json, hash,
-            sortedMembers, eventType, null);
+            sortedMembers, eventType, eventType == Events.Split ? splitFrom : null);
     }
 
     private static double? BestProbability(ResolvedCluster cluster, SourceRecordKey member)
