@@ -52,7 +52,7 @@ public sealed partial class ComposeStackTests
     [Test]
     public async Task The_compose_instances_migrate_then_sync_on_their_shared_schedule_each_firing_once()
     {
-        var compose = ComposeFile.Read(Path.Combine(RepositoryRoot(), "deploy", "compose.yaml"),
+        var compose = ComposeFile.Read(Path.Combine(TestContext.CurrentContext.TestDirectory, "deploy", "compose.yaml"),
             new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = "secret", ["US_CLUSTER_MAPPING_SCHEDULE"] = EveryThreeSeconds });
         Assert.That(compose.Services.Count(s => s.StartsWith("clustersync-", StringComparison.Ordinal)), Is.EqualTo(2));
 
@@ -124,19 +124,6 @@ public sealed partial class ComposeStackTests
 
         Assert.Fail($"Only {runs.Count} of {count} scheduled runs.\n{string.Join("\n", _hosts.Select(h => h.Output))}");
         return runs;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ClusterSync.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (ClusterSync.sln) is not above the test folder.");
     }
 
     /// <summary>A Compose file as Compose reads it: merge keys resolved and variables substituted.</summary>
