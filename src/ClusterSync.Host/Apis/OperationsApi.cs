@@ -100,7 +100,7 @@ public static class OperationsApi
     /// <param name="ConfirmDeletions">Let the run delete more than the deletion guard allows.</param>
     public sealed record TriggerBody(string? Mode, bool? ConfirmDeletions);
 
-    public static async Task<Results<Accepted<SyncRunView>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> TriggerRun(
+    public static async Task<Results<Accepted<SyncRunView>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> TriggerRun(
         string source, TriggerBody? body, ClaimsPrincipal user, SyncScheduler scheduler, CancellationToken ct)
     {
         if (!scheduler.IsEnabled(source))
@@ -130,6 +130,11 @@ public static class OperationsApi
                 $"Run {conflict.RunningRunId} of '{source}' is queued or running; follow it at /v1/ops/runs/{conflict.RunningRunId}.");
             problem.Extensions["runningRunId"] = conflict.RunningRunId;
             return TypedResults.Conflict(problem);
+        }
+        catch (SchedulerUnavailableException unavailable)
+        {
+            return TypedResults.Problem(Problems.Create(StatusCodes.Status503ServiceUnavailable, Problems.SchedulerUnavailable,
+                "No scheduler takes syncs here.", unavailable.Message));
         }
     }
 

@@ -19,6 +19,7 @@ public static class Problems
     public const string Internal = TypePrefix + "internal-error";
     public const string RateLimit = TypePrefix + "rate-limited";
     public const string PayloadTooLarge = TypePrefix + "payload-too-large";
+    public const string SchedulerUnavailable = TypePrefix + "scheduler-unavailable";
 
     public static ProblemDetails Create(int status, string type, string title, string? detail = null) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };

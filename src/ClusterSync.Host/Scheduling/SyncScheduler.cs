@@ -97,8 +97,18 @@ public sealed class SyncScheduler(
 
     /// <summary>Queues a run and fires the source's job now (on whichever instance takes it).</summary>
     /// <exception cref="RunConflictException">The source already has a run queued or running.</exception>
+    /// <exception cref="SchedulerUnavailableException">No scheduler of this deployment would run it (<c>Scheduling:Enabled</c> is false).</exception>
     public async Task<SyncRunView> TriggerAsync(string source, ReadMode? mode, bool confirmDeletions, string actor, string trigger, CancellationToken cancellationToken)
     {
+        // A run is queued only where a scheduler will take it: the job exists (seeded by a scheduling instance), and this
+        // instance runs it, or shares a clustered store (PostgreSQL) with instances that do.
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var clustered = storage.Value.ParsedProvider == StorageProvider.Postgres;
+        if (!await scheduler.Exists(SyncJob.KeyOf(source), cancellationToken) || (!clustered && scheduler.Status != SchedulerStatus.Running))
+        {
+            throw new SchedulerUnavailableException(source);
+        }
+
         var run = await runs.QueueRunAsync(source, mode, confirmDeletions, trigger, actor, cancellationToken);
         var data = new JobDataMap
         {
@@ -115,7 +125,6 @@ public sealed class SyncScheduler(
 
         try
         {
-            var scheduler = await schedulers.GetScheduler(cancellationToken);
             await scheduler.TriggerJob(SyncJob.KeyOf(source), data, cancellationToken);
         }
         catch
@@ -166,4 +175,11 @@ public sealed class SyncScheduler(
         return new ScheduleStatus(trigger.CronExpressionString ?? "", trigger.TimeZone.Id, state.ToString().ToLowerInvariant(),
             trigger.NextFireTimeUtc, trigger.PreviousFireTimeUtc, storage.Value.ParsedProvider == StorageProvider.Postgres);
     }
+}
+
+/// <summary>No scheduler of this deployment runs syncs (<c>Scheduling:Enabled</c> is false): a trigger cannot be taken.</summary>
+public sealed class SchedulerUnavailableException(string source)
+    : InvalidOperationException($"No scheduler runs syncs of '{source}' here (Scheduling:Enabled is false): enable it, or run the `sync` command.")
+{
+    public string SourceId { get; } = source;
 }

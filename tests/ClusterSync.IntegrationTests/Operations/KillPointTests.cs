@@ -54,7 +54,7 @@ public sealed class KillPointTests(StorageProvider provider)
 
             using (var child = HostProcess.Start(ChildArguments(("Diagnostics:PauseSyncAt", point)), _folder.FullName))
             {
-                await child.WaitForOutputAsync("sync paused at " + point, TimeSpan.FromSeconds(60));
+                await child.WaitForOutputAsync("sync paused at " + point, TimeSpan.FromSeconds(120));
                 child.Kill();
             }
 
