@@ -107,11 +107,7 @@ public static class Extensions
         var services = builder.Services;
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddClusterSyncCors(builder.Configuration);
-        services.AddOpenApi(o =>
-        {
-            o.AddDocumentTransformer<ApiKeySecurityTransformer>();
-            o.AddOperationTransformer<ApiKeySecurityTransformer>();
-        });
+        services.AddOpenApi(o => o.AddClusterSyncDocument());
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName);
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

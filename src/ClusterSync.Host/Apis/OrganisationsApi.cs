@@ -31,11 +31,13 @@ public static class OrganisationsApi
             .WithName("ExportOrganisations")
             .WithSummary("Exports the matching organisations as CSV, JSON Lines or GeoJSON")
             .WithDescription("Streamed in the list's order with its filters and sort. X-Feed-Cursor names the change-feed cursor the export is consistent with; "
-                + "X-Attribution credits each source; GeoJSON leaves out organisations without coordinates and counts them in X-Without-Coordinates.");
+                + "X-Attribution credits each source; GeoJSON leaves out organisations without coordinates and counts them in X-Without-Coordinates.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv", "application/jsonl", "application/geo+json");
         api.MapGet("/{id}", GetOrganisation)
             .WithName("GetOrganisation")
             .WithSummary("Gets one directory organisation (golden record with provenance)")
-            .WithDescription("A merged organisation answers 301 with the survivor's location; a deleted one 410.");
+            .WithDescription("A merged organisation answers 301 with the survivor's location; a deleted one 410.")
+            .Produces(StatusCodes.Status301MovedPermanently);
         return app;
     }
 

@@ -17,7 +17,8 @@ public static class SectorsApi
     public static IEndpointRouteBuilder MapSectorsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1").WithTags("Sectors").AddEndpointFilter<ProblemEnrichmentFilter>()
-            .AddEndpointFilter<ConditionalGetFilter>().RequireCors(CorsPolicies.Directory);
+            .AddEndpointFilter<ConditionalGetFilter>().RequireCors(CorsPolicies.Directory)
+            .RequireDirectoryReader();
         api.MapGet("/sectors", ListSectors)
             .WithName("ListSectors")
             .WithSummary("Lists U.S. benchmark clusters, EU industrial ecosystems and NACE codes with the crosswalk and counts per side")

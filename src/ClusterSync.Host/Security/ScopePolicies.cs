@@ -21,16 +21,49 @@ public static class ScopePolicies
     public static readonly IReadOnlyList<string> PartnerScopes = [ApiKeys.PartnerScope, ApiKeys.AdminScope];
     public static readonly IReadOnlyList<string> AdminScopes = [ApiKeys.AdminScope];
 
+    // Policy → the scopes that pass it, and (for the directory and the feed) whether a caller without a key may, by configuration.
+    private static readonly (string Policy, IReadOnlyList<string> Scopes, Func<AccessOptions, bool>? Anonymous)[] Table =
+    [
+        (Operator, ApiKeys.OperatingScopes, null),
+        (Read, ApiKeys.ReadingScopes, null),
+        (Partner, PartnerScopes, null),
+        (Admin, AdminScopes, null),
+        (Directory, ApiKeys.ReadingScopes, o => o.AnonymousDirectory),
+        (Feed, PartnerScopes, o => o.AnonymousFeed),
+    ];
+
     public static void Add(AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder
-            .AddPolicy(Operator, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeys.OperatingScopes))
-            .AddPolicy(Read, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeys.ReadingScopes))
-            .AddPolicy(Partner, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, PartnerScopes))
-            .AddPolicy(Admin, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, AdminScopes))
-            .AddPolicy(Directory, p => p.AddRequirements(new ScopeOrAnonymousRequirement(ApiKeys.ReadingScopes, o => o.AnonymousDirectory)))
-            .AddPolicy(Feed, p => p.AddRequirements(new ScopeOrAnonymousRequirement(PartnerScopes, o => o.AnonymousFeed)));
+        foreach (var (policy, scopes, anonymous) in Table)
+        {
+            builder.AddPolicy(policy, p =>
+            {
+                if (anonymous is null)
+                {
+                    p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, scopes);
+                }
+                else
+                {
+                    p.AddRequirements(new ScopeOrAnonymousRequirement(scopes, anonymous));
+                }
+            });
+        }
+    }
+
+    /// <summary>The scopes that pass <paramref name="policy"/>, and whether a caller without a key passes it under <paramref name="access"/>.</summary>
+    public static (IReadOnlyList<string> Scopes, bool Anonymous) Describe(string policy, AccessOptions access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        foreach (var entry in Table)
+        {
+            if (entry.Policy == policy)
+            {
+                return (entry.Scopes, entry.Anonymous?.Invoke(access) == true);
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(policy), policy, "Not a scope policy.");
     }
 }
 

@@ -27,6 +27,8 @@ public class KeysAndLimitsTests
 
     // Columns: no key, read, partner, operator, admin, a refused key.
     [TestCase("/v1/organisations", 200, 200, 200, 200, 200, 401)]
+    [TestCase("/v1/sectors", 200, 200, 200, 200, 200, 401)]
+    [TestCase("/v1/organisations/cs-0000000000000000000000000a/partners", 404, 404, 404, 404, 404, 401)]
     [TestCase("/v1/changes", 401, 403, 200, 403, 200, 401)]
     [TestCase("/v1/changes/snapshot", 401, 403, 200, 403, 200, 401)]
     [TestCase("/v1/ops/runs", 401, 200, 200, 200, 200, 401)]
@@ -81,9 +83,10 @@ public class KeysAndLimitsTests
         using var client = app.CreateClientWithKey(null);
 
         using var directory = await client.GetAsync("/v1/organisations");
+        using var sectors = await client.GetAsync("/v1/sectors");
         using var feed = await client.GetAsync("/v1/changes");
 
-        Assert.That((directory.StatusCode, feed.StatusCode), Is.EqualTo((HttpStatusCode.Unauthorized, HttpStatusCode.OK)));
+        Assert.That((directory.StatusCode, sectors.StatusCode, feed.StatusCode), Is.EqualTo((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK)));
     }
 
     [Test]
