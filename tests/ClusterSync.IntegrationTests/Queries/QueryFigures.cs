@@ -70,7 +70,7 @@ public sealed class QueryFigures
 
         var apiExport = Stopwatch.GetElapsedTime(exporting);
         var apiPeak = await peak.StopAsync();
-        host.Dispose();
+        host.Kill();
 
         // The export verb in a process of its own: its wall time and peak resident memory.
         var output = Path.GetTempFileName();
