@@ -22,11 +22,14 @@ public class ApiKeyCommandTests
     }
 
     private Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(params string[] verb) =>
-        HostProcess.RunAsync([verb[0], verb[1], .. _db.Settings.Select(s => $"--{s.Key}={s.Value}"), .. verb[2..]], timeout: TimeSpan.FromSeconds(60));
+        HostProcess.RunAsync([.. verb, .. Settings()], timeout: TimeSpan.FromSeconds(60));
+
+    private IEnumerable<string> Settings() => _db.Settings.Select(s => $"--{s.Key}={s.Value}");
 
     private async Task<(string Id, string Key)> CreateKeyAsync(string name, string scope)
     {
-        var (code, stdout, stderr) = await RunAsync("api-key", "create", "--name", name, "--scope", scope);
+        // --scope takes every token after it, so the settings go before it.
+        var (code, stdout, stderr) = await HostProcess.RunAsync(["api-key", "create", .. Settings(), "--name", name, "--scope", scope]);
         Assert.That(code, Is.Zero, stderr);
         var key = stdout.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("csk_", StringComparison.Ordinal));
         return (ClusterSync.Host.Security.ApiKeys.IdOf(key)!, key);

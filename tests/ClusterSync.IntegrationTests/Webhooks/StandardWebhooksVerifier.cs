@@ -45,6 +45,10 @@ internal sealed class StandardWebhooksVerifier : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>How many deliveries were received so far.</summary>
+    public async Task<int> CountAsync() =>
+        int.Parse(await Control.GetStringAsync(new Uri(Endpoint, "/control/count")), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Every delivery received so far, in arrival order.</summary>
     public async Task<IReadOnlyList<ReceivedDelivery>> ReceivedAsync() =>
         await Control.GetFromJsonAsync<List<ReceivedDelivery>>(new Uri(Endpoint, "/control/received"), Json) ?? [];

@@ -6,6 +6,7 @@
 //   POST /control/fail?count=N&status=S   answer the next N deliveries with status S (default 503)
 //   POST /control/redirect?on=1|0         answer deliveries with 307 to another path
 //   GET  /control/received                every delivery so far: webhookId, eventId, type, verified, status
+//   GET  /control/count                   how many deliveries so far
 const http = require("http");
 const { Webhook } = require(process.env.STANDARDWEBHOOKS_MODULE || "standardwebhooks");
 
@@ -34,6 +35,9 @@ function control(req, res, url, body) {
     failStatus = parseInt(url.searchParams.get("status") || "503", 10);
   } else if (url.pathname === "/control/redirect") {
     redirect = url.searchParams.get("on") === "1";
+  } else if (url.pathname === "/control/count") {
+    res.end(String(received.length));
+    return;
   } else if (url.pathname === "/control/received") {
     res.setHeader("content-type", "application/json");
     res.end(JSON.stringify(received));
