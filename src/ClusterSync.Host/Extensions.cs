@@ -7,6 +7,7 @@ using ClusterSync.Host.Health;
 using ClusterSync.Host.OpenApi;
 using ClusterSync.Host.Security;
 using ClusterSync.Host.Sync;
+using ClusterSync.Host.Webhooks;
 using ClusterSync.Sources.Recorded;
 using ClusterSync.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -117,6 +118,7 @@ public static class Extensions
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddRequestLimits();
         services.AddHostedService<ChangeListener>();
+        services.AddWebhooks();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>("Access:MaxRequestBodyBytes") ?? new AccessOptions().MaxRequestBodyBytes);
 
@@ -196,6 +198,7 @@ public static class Extensions
         app.MapMatchingApi();
         app.MapChangesApi();
         app.MapKeysApi();
+        app.MapWebhooksApi();
         return app;
     }
 }

@@ -21,6 +21,8 @@ public abstract class ClusterSyncDbContext(DbContextOptions options) : DbContext
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
     public DbSet<InstanceRow> Instances => Set<InstanceRow>();
     public DbSet<OperatorActionRow> OperatorActions => Set<OperatorActionRow>();
+    public DbSet<WebhookSubscriptionRow> WebhookSubscriptions => Set<WebhookSubscriptionRow>();
+    public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
 
     /// <summary>The provider this context speaks to.</summary>
     public abstract StorageProvider Provider { get; }

@@ -45,6 +45,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<Webhooks.WebhookStore>();
         services.AddSingleton<RunHealthQueries>();
         return services;
     }

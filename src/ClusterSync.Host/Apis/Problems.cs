@@ -20,6 +20,7 @@ public static class Problems
     public const string RateLimit = TypePrefix + "rate-limited";
     public const string PayloadTooLarge = TypePrefix + "payload-too-large";
     public const string SchedulerUnavailable = TypePrefix + "scheduler-unavailable";
+    public const string WebhookTargetRefused = TypePrefix + "webhook-target-refused";
 
     public static ProblemDetails Create(int status, string type, string title, string? detail = null) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };
@@ -40,6 +41,9 @@ public static class Problems
 
     public static ProblemDetails TooLarge(long maxBytes) =>
         Create(StatusCodes.Status413PayloadTooLarge, PayloadTooLarge, "The request body is too large.", $"Request bodies are limited to {maxBytes} bytes.");
+
+    public static ProblemDetails TargetRefused(string detail) =>
+        Create(StatusCodes.Status400BadRequest, WebhookTargetRefused, "The webhook URL may not be used.", detail);
 
     public static ProblemDetails AlreadyDecided(string detail) =>
         Create(StatusCodes.Status409Conflict, Conflict, "Already decided.", detail);

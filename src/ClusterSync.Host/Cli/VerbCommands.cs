@@ -59,7 +59,53 @@ internal static class VerbCommands
             await Console.Error.WriteLineAsync($"Created key {id} with scope(s) {string.Join(' ', granted)}. It is shown once; only its hash is stored.");
             return 0;
         });
-        return new Command("api-key", "Manages API keys.") { create };
+        return new Command("api-key", "Manages API keys.") { create, ListApiKeys(), RevokeApiKey() };
+    }
+
+    private static Command ListApiKeys()
+    {
+        var list = new Command("list", "Lists the stored API keys: id, name, scopes, created, revoked (never the keys).\n" + HostCommandLine.SettingsNote)
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        list.SetAction(async (parse, ct) =>
+        {
+            using var host = BuildStorageHost(parse);
+            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+            var keys = await host.Services.GetRequiredService<ApiKeyStore>().ListAsync(ct);
+            await Console.Out.WriteLineAsync("id\tname\tscopes\tcreated\trevoked");
+            foreach (var key in keys)
+            {
+                await Console.Out.WriteLineAsync(string.Join('\t', key.Id, key.Name.ReplaceLineEndings(" "), string.Join(' ', key.Scopes),
+                    key.CreatedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
+                    key.RevokedAt?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "-"));
+            }
+
+            return ExitCodes.Success;
+        });
+        return list;
+    }
+
+    private static Command RevokeApiKey()
+    {
+        var id = new Argument<string>("id") { Description = "The key's id (the part after csk_ and before the next _)." };
+        var revoke = new Command("revoke", "Revokes a stored API key: it is refused from the next request on.\n" + HostCommandLine.SettingsNote) { id };
+        revoke.TreatUnmatchedTokensAsErrors = false;
+        revoke.SetAction(async (parse, ct) =>
+        {
+            var keyId = parse.GetValue(id)!;
+            using var host = BuildStorageHost(parse);
+            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+            if (!await host.Services.GetRequiredService<ApiKeyStore>().RevokeAsync(keyId, ct))
+            {
+                await Console.Error.WriteLineAsync($"error: there is no active key '{keyId}'.");
+                return ExitCodes.Refused;
+            }
+
+            await Console.Error.WriteLineAsync($"Revoked key {keyId}.");
+            return ExitCodes.Success;
+        });
+        return revoke;
     }
 
     internal static Command Resolve()

@@ -20,6 +20,8 @@ public class CommandLineTests
     [TestCase("serve", "--help")]
     [TestCase("migrate", "--help")]
     [TestCase("api-key", "create", "--help")]
+    [TestCase("api-key", "list", "--help")]
+    [TestCase("api-key", "revoke", "--help")]
     [TestCase("resolve", "--help")]
     public async Task Help_prints_usage_and_exits_zero_without_creating_a_database(params string[] args)
     {

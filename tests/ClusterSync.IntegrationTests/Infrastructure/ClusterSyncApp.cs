@@ -1,11 +1,17 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ClusterSync.IntegrationTests.Infrastructure;
 
-/// <summary>The real host, in process, over its HTTP interface, with extra configuration; its log kept in <paramref name="logs"/> when given.</summary>
-public sealed class ClusterSyncApp(IReadOnlyDictionary<string, string?> settings, LogCapture? logs = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The real host, in process, over its HTTP interface, with extra configuration; its log kept in <paramref name="logs"/> when
+/// given; <paramref name="services"/> replaces services (a fake clock, say) after the host's own registrations.
+/// </summary>
+public sealed class ClusterSyncApp(IReadOnlyDictionary<string, string?> settings, LogCapture? logs = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public const string OperatorKey = "csk_test0000_operator-secret-for-tests";
     public const string ReaderKey = "csk_test0001_reader-secret-for-tests";
@@ -34,6 +40,11 @@ public sealed class ClusterSyncApp(IReadOnlyDictionary<string, string?> settings
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
 
         if (logs is not null)

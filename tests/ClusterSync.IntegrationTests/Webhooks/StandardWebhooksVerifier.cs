@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 
 namespace ClusterSync.IntegrationTests.Webhooks;
 
@@ -11,6 +12,8 @@ internal sealed class StandardWebhooksVerifier : IAsyncDisposable
     public const string PackageVersion = "1.1.1";
 
     private static readonly SemaphoreSlim Installing = new(1, 1);
+    private static readonly HttpClient Control = new();
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
     private readonly Process _node;
 
     private StandardWebhooksVerifier(Process node, int port)
@@ -20,6 +23,35 @@ internal sealed class StandardWebhooksVerifier : IAsyncDisposable
     }
 
     public Uri Endpoint { get; }
+
+    /// <summary>Verify with these secrets from now on.</summary>
+    public async Task SetSecretsAsync(params string[] secrets)
+    {
+        using var response = await Control.PutAsJsonAsync(new Uri(Endpoint, "/control/secrets"), secrets);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Answer the next <paramref name="count"/> deliveries with <paramref name="status"/>.</summary>
+    public async Task FailNextAsync(int count, int status = 503)
+    {
+        using var response = await Control.PostAsync(new Uri(Endpoint, $"/control/fail?count={count}&status={status}"), null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Answer deliveries with a redirect (307) while <paramref name="on"/>.</summary>
+    public async Task RedirectAsync(bool on)
+    {
+        using var response = await Control.PostAsync(new Uri(Endpoint, "/control/redirect?on=" + (on ? "1" : "0")), null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>How many deliveries were received so far.</summary>
+    public async Task<int> CountAsync() =>
+        int.Parse(await Control.GetStringAsync(new Uri(Endpoint, "/control/count")), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Every delivery received so far, in arrival order.</summary>
+    public async Task<IReadOnlyList<ReceivedDelivery>> ReceivedAsync() =>
+        await Control.GetFromJsonAsync<List<ReceivedDelivery>>(new Uri(Endpoint, "/control/received"), Json) ?? [];
 
     public static async Task<StandardWebhooksVerifier> StartAsync(params string[] secrets)
     {
@@ -97,3 +129,6 @@ internal sealed class StandardWebhooksVerifier : IAsyncDisposable
         _node.Dispose();
     }
 }
+
+/// <summary>One delivery as the receiver saw it: whether a signature verified, and the status it answered.</summary>
+internal sealed record ReceivedDelivery(string WebhookId, string EventId, string Type, bool Verified, int Status);
