@@ -96,6 +96,8 @@ public static class Extensions
 
         services.AddSingleton<SyncService>();
         services.AddSingleton<DecisionService>();
+        services.AddSingleton(sp => new DirectoryLookup(sp.GetRequiredService<DirectoryIndex>()));
+        services.AddSingleton<Reconciliation.ReconciliationService>();
         services.AddHostedService<StartupSync>();
         return builder;
     }
@@ -200,6 +202,7 @@ public static class Extensions
         app.MapMatchingApi();
         app.MapChangesApi();
         app.MapKeysApi();
+        app.MapReconciliationApi();
         return app;
     }
 }
