@@ -7,6 +7,7 @@ using ClusterSync.Host.Health;
 using ClusterSync.Host.OpenApi;
 using ClusterSync.Host.Security;
 using ClusterSync.Host.Sync;
+using ClusterSync.Host.Web;
 using ClusterSync.Sources.Recorded;
 using ClusterSync.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -187,6 +188,7 @@ public static class Extensions
         app.UseStatusCodePages();
         app.UseRequestSizeLimit();
         app.UseHeadAsGet();
+        app.UseWebPage();
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();
@@ -203,6 +205,7 @@ public static class Extensions
         app.MapChangesApi();
         app.MapKeysApi();
         app.MapReconciliationApi();
+        app.MapApiReference();
         return app;
     }
 }
