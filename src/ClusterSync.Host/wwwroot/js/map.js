@@ -26,13 +26,31 @@ function decodeArcs(topology) {
   });
 }
 
+// The outline is not cut at the antimeridian: a ring that crosses it (Russia, Fiji) is unwrapped into one continuous ring,
+// moved so that most of it is on the map; the part beyond ±180° falls outside the picture.
+function unwrap(points) {
+  let shift = 0;
+  const continuous = points.map(([longitude, latitude], i) => {
+    if (i > 0) {
+      const previous = points[i - 1][0];
+      if (longitude - previous > 180) shift -= 360;
+      else if (previous - longitude > 180) shift += 360;
+    }
+    return [longitude + shift, latitude];
+  });
+  const mean = continuous.reduce((sum, [longitude]) => sum + longitude, 0) / continuous.length;
+  const offset = mean > 180 ? -360 : mean < -180 ? 360 : 0;
+  return continuous.map(([longitude, latitude]) => [longitude + offset, latitude]);
+}
+
 function ringPath(ring, arcs) {
   const points = [];
   for (const index of ring) {
     const arc = index < 0 ? [...arcs[~index]].reverse() : arcs[index];
     points.push(...(points.length ? arc.slice(1) : arc));
   }
-  return 'M' + points.map((p) => project(p).map((v) => v.toFixed(1)).join(' ')).join('L') + 'Z';
+  if (points.every(([, latitude]) => latitude < -58)) return ''; // Antarctica: below the picture
+  return 'M' + unwrap(points).map((p) => project(p).map((v) => v.toFixed(1)).join(' ')).join('L') + 'Z';
 }
 
 function geometryPath(geometry, arcs) {
