@@ -24,10 +24,9 @@ public sealed class Screenshots : BrowserTest
         foreach (var (width, suffix) in new[] { (1280, ""), (375, "-375") })
         {
             await Page.SetViewportSizeAsync(width, 900);
-            await ShootAsync("#/?q=" + Uri.EscapeDataString("cluster") + "&country=PL", $"search{suffix}.png", folder!);
-            await Page.Locator("#results a").First.WaitForAsync();
+            await ShootAsync("#/?country=PL", $"search{suffix}.png", folder!);
             await ShootAsync("#/?q=" + Uri.EscapeDataString("Śląski"), null, folder!);
-            await Page.Locator("#results a").First.ClickAsync();
+            await Page.Locator("#results a").GetByText("Śląski Klaster Energetyczny").ClickAsync();
             await Page.Locator("#partners").WaitForAsync();
             await Page.ScreenshotAsync(new() { Path = Path.Combine(folder!, $"organisation{suffix}.png"), FullPage = true });
             await ShootAsync("#/operator", null, folder!);
@@ -50,6 +49,8 @@ public sealed class Screenshots : BrowserTest
 
     private async Task ShootAsync(string route, string? file, string folder)
     {
+        // A full load each time: a change of the hash alone would leave the previous view on screen until the new one renders.
+        await Page.GotoAsync("about:blank");
         await Page.GotoAsync("/" + route);
         await Page.Locator("main h1").WaitForAsync();
         await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
