@@ -128,6 +128,17 @@ public sealed partial class WebPageTests : BrowserTest
     }
 
     [Test]
+    public async Task An_unknown_organisation_is_said_with_a_way_back()
+    {
+        ExpectConsoleError("status of 404");
+
+        await Page.GotoAsync("/#/organisations/cs-00000000000000000000000000");
+
+        await Expect(Page.Locator("[role=alert]")).ToContainTextAsync("There is no organisation 'cs-00000000000000000000000000'");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Search" }).First).ToBeVisibleAsync();
+    }
+
+    [Test]
     public async Task The_API_reference_loads_from_the_service_alone()
     {
         await Page.GotoAsync("/docs/");

@@ -133,9 +133,41 @@ public sealed class ReconciliationApiTests
     [TestCase("extend", """{"ids":["x"],"properties":[{"id":"colour"}]}""", TestName = "Extending an unknown property is a 400 problem")]
     [TestCase("extend", """{"ids":"x"}""", TestName = "An extension without ids and properties arrays is a 400 problem")]
     [TestCase("other", "{}", TestName = "A form without queries or extend is a 400 problem")]
+    [TestCase("queries", """{"q0":{"query":42}}""", TestName = "A query that is not a string is a 400 problem")]
+    [TestCase("queries", """{"q0":{"query":"x","properties":{"pid":"city"}}}""", TestName = "Query properties that are not an array are a 400 problem")]
+    [TestCase("queries", """{"q0":{"query":"x","properties":[{"v":"PL"}]}}""", TestName = "A query property without a pid is a 400 problem")]
+    [TestCase("extend", """{"ids":[1],"properties":[{"id":"country"}]}""", TestName = "Extension ids that are not strings are a 400 problem")]
     public async Task Malformed_requests_are_problems(string field, string value)
     {
         using var response = await _host.Client.PostAsync("/reconcile", new FormUrlEncodedContent(new Dictionary<string, string> { [field] = value }));
+
+        await SyncHarness.AssertProblemAsync(response, HttpStatusCode.BadRequest, "urn:clustersync:problem:invalid-request");
+    }
+
+    [TestCase("/reconcile/properties?type=person", TestName = "Proposing properties for an unknown type is a 400 problem")]
+    [TestCase("/reconcile/suggest/entity?prefix=kl&limit=0", TestName = "A suggest limit below one is a 400 problem")]
+    [TestCase("/reconcile?queries=%7Bnot", TestName = "GET queries that are not JSON are a 400 problem")]
+    public async Task Malformed_GET_requests_are_problems(string url)
+    {
+        using var response = await _host.Client.GetAsync(url);
+
+        await SyncHarness.AssertProblemAsync(response, HttpStatusCode.BadRequest, "urn:clustersync:problem:invalid-request");
+    }
+
+    [Test]
+    public async Task A_body_neither_form_nor_JSON_is_a_problem()
+    {
+        using var response = await _host.Client.PostAsync("/reconcile", new StringContent("queries", Encoding.UTF8, "text/plain"));
+
+        await SyncHarness.AssertProblemAsync(response, HttpStatusCode.BadRequest, "urn:clustersync:problem:invalid-request");
+    }
+
+    [Test]
+    public async Task Extending_more_than_five_hundred_ids_is_a_problem()
+    {
+        var extend = JsonSerializer.Serialize(new { ids = Enumerable.Range(0, 501).Select(i => "cs-" + i), properties = new[] { new { id = "country" } } });
+
+        using var response = await _host.Client.PostAsync("/reconcile", new StringContent(extend, Encoding.UTF8, "application/json"));
 
         await SyncHarness.AssertProblemAsync(response, HttpStatusCode.BadRequest, "urn:clustersync:problem:invalid-request");
     }
