@@ -8,6 +8,7 @@ using ClusterSync.Host.OpenApi;
 using ClusterSync.Host.Security;
 using ClusterSync.Host.Sync;
 using ClusterSync.Host.Webhooks;
+using ClusterSync.Host.Web;
 using ClusterSync.Sources.Recorded;
 using ClusterSync.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -97,6 +98,8 @@ public static class Extensions
 
         services.AddSingleton<SyncService>();
         services.AddSingleton<DecisionService>();
+        services.AddSingleton(sp => new DirectoryLookup(sp.GetRequiredService<DirectoryIndex>()));
+        services.AddSingleton<Reconciliation.ReconciliationService>();
         services.AddHostedService<StartupSync>();
         return builder;
     }
@@ -183,6 +186,7 @@ public static class Extensions
         app.UseStatusCodePages();
         app.UseRequestSizeLimit();
         app.UseHeadAsGet();
+        app.UseWebPage();
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();
@@ -199,6 +203,8 @@ public static class Extensions
         app.MapChangesApi();
         app.MapKeysApi();
         app.MapWebhooksApi();
+        app.MapReconciliationApi();
+        app.MapApiReference();
         return app;
     }
 }

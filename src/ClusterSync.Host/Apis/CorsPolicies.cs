@@ -2,7 +2,8 @@ namespace ClusterSync.Host.Apis;
 
 /// <summary>
 /// Cross-origin access for browser clients: the directory's read API for the origins listed in <c>Cors:AllowedOrigins</c>
-/// (none by default: off), and the analysts' reconciliation endpoint (<c>/v1/match</c>) for any origin, always.
+/// (none by default: off), and the analysts' reconciliation endpoints (<c>/v1/match</c>, and <c>/reconcile</c> that OpenRefine
+/// calls from a browser with GET and POST) for any origin, always.
 /// </summary>
 public static class CorsPolicies
 {
@@ -22,7 +23,7 @@ public static class CorsPolicies
                         .WithExposedHeaders("ETag", "X-Feed-Cursor", "X-Attribution", "X-Export-Count", "X-Without-Coordinates");
                 }
             });
-            o.AddPolicy(Reconciliation, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader());
+            o.AddPolicy(Reconciliation, p => p.AllowAnyOrigin().WithMethods("GET", "POST").AllowAnyHeader());
         });
     }
 }
