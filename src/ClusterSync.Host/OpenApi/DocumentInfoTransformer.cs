@@ -15,6 +15,7 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
         ["Decisions"] = "Operators' must-link and cannot-link decisions.",
         ["Changes"] = "The change feed: CloudEvents batches after a cursor, and a snapshot to start from.",
         ["Keys"] = "API keys and their scopes.",
+        ["Webhooks"] = "A partner's webhook subscriptions: signed deliveries of the feed's events, the delivery log, redelivery, ping and secret rotation.",
     };
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
