@@ -51,6 +51,23 @@ public sealed class QueryFigures
         var load = await RunLoadAsync(tool!, host.Address, paths, rate, seconds: 30);
         File.Delete(paths);
 
+        // Each kind of request alone, one at a time: where the time goes.
+        var kinds = new List<string>();
+        foreach (var group in Paths(words, records).Select((path, i) => (Kind: i % 8, Path: path)).GroupBy(p => p.Kind))
+        {
+            var times = new List<double>();
+            foreach (var (_, path) in group.Take(12))
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var answer = await host.Client.GetAsync(path);
+                await answer.Content.ReadAsByteArrayAsync();
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            var sorted = times.Order().ToList();
+            kinds.Add($"{group.First().Path.Split('?')[0]}?{string.Join('&', group.First().Path.Split('?').ElementAtOrDefault(1)?.Split('&').Select(a => a.Split('=')[0]) ?? [])}: median {sorted[sorted.Count / 2]:F0} ms, max {sorted[^1]:F0} ms");
+        }
+
         // The CSV export through the API, with the server's resident memory sampled while it streams.
         var peak = new PeakSampler(host.ProcessId);
         var exporting = Stopwatch.GetTimestamp();
@@ -86,6 +103,7 @@ public sealed class QueryFigures
 
         TestContext.Out.WriteLine($"{provider}: {count:N0} organisations published in {published.TotalSeconds:F1} s; server resident after start {idle / 1048576} MiB");
         TestContext.Out.WriteLine($"{provider}: queries at {rate}/s for 30 s: {load}");
+        TestContext.Out.WriteLine($"{provider}: one at a time: {string.Join("; ", kinds)}");
         TestContext.Out.WriteLine($"{provider}: CSV export through GET /v1/organisations/export: {bytes / 1048576.0:F1} MiB in {apiExport.TotalSeconds:F2} s; server peak resident {apiPeak / 1048576} MiB (after start {idle / 1048576} MiB)");
         TestContext.Out.WriteLine($"{provider}: `export --format csv --output F` process: {verbBytes / 1048576.0:F1} MiB in {verbTime.TotalSeconds:F2} s (process start included); peak resident {verbMemory / 1048576} MiB");
     }
