@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,6 +16,17 @@ public sealed class DirectoryQueries(IClusterSyncDbContextFactory contexts)
 {
     /// <summary>Values listed per facet, most frequent first.</summary>
     public const int FacetValues = 100;
+
+    /// <summary>Filters whose facets and totals are remembered for the current publication.</summary>
+    private const int RememberedFilters = 4096;
+
+    // Facet counts and totals change only when a publication commits, and every publication writes change events: they
+    // are remembered per (last change-event sequence, filter), and forgotten when the sequence moves on. A result is
+    // remembered under the sequence read before it was computed, so it is never older than its key.
+    private readonly ConcurrentDictionary<DirectoryFilter, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>> _facets = new();
+    private readonly ConcurrentDictionary<DirectoryFilter, int> _totals = new();
+    private readonly Lock _gate = new();
+    private long _rememberedSequence = -1;
 
     /// <summary>
     /// Active organisations matching <paramref name="filter"/>, keyset-paged in <paramref name="sort"/> order on (sort key, id),
@@ -39,7 +51,13 @@ public sealed class DirectoryQueries(IClusterSyncDbContextFactory contexts)
             return (new Page<OrganisationView>([], null), 0);
         }
 
-        var total = await ranked.CountAsync(cancellationToken);
+        var sequence = await DirectoryStore.LastSequenceAsync(db, cancellationToken);
+        if (!Remembered(sequence).TryGetValue(filter, out var total))
+        {
+            total = await ranked.CountAsync(cancellationToken);
+            Remember(_totals, sequence, filter, total);
+        }
+
         var rows = await Ordered(After(ranked, sort, after), sort).Take(page.Limit + 1).ToListAsync(cancellationToken);
         return (Page.Of(rows, page.Limit, r => OrganisationView.From(r.Row), r => CursorOf(r, sort, scope)), total);
     }
@@ -48,6 +66,20 @@ public sealed class DirectoryQueries(IClusterSyncDbContextFactory contexts)
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>> FacetsAsync(DirectoryFilter filter, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
+        var sequence = await DirectoryStore.LastSequenceAsync(db, cancellationToken);
+        Remembered(sequence);
+        if (_facets.TryGetValue(filter, out var remembered))
+        {
+            return remembered;
+        }
+
+        var facets = await CountFacetsAsync(db, filter, cancellationToken);
+        Remember(_facets, sequence, filter, facets);
+        return facets;
+    }
+
+    private static async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>> CountFacetsAsync(ClusterSyncDbContext db, DirectoryFilter filter, CancellationToken cancellationToken)
+    {
         var facets = DirectoryFacets.All.ToDictionary(f => f, _ => (IReadOnlyList<FacetCount>)[], StringComparer.Ordinal);
         var ranked = Ranked(db, filter, SearchText.QueryWords(filter.Text));
         if (ranked is null)
@@ -67,6 +99,39 @@ public sealed class DirectoryQueries(IClusterSyncDbContextFactory contexts)
         }
 
         return facets;
+    }
+
+    /// <summary>The remembered totals, after forgetting everything remembered for an older publication.</summary>
+    private ConcurrentDictionary<DirectoryFilter, int> Remembered(long sequence)
+    {
+        lock (_gate)
+        {
+            if (sequence > _rememberedSequence)
+            {
+                _facets.Clear();
+                _totals.Clear();
+                _rememberedSequence = sequence;
+            }
+        }
+
+        return _totals;
+    }
+
+    private void Remember<T>(ConcurrentDictionary<DirectoryFilter, T> cache, long sequence, DirectoryFilter filter, T value)
+    {
+        lock (_gate)
+        {
+            // Only for the publication remembered now (a slower request of an older one adds nothing), and bounded.
+            if (sequence == _rememberedSequence)
+            {
+                if (cache.Count >= RememberedFilters)
+                {
+                    cache.Clear();
+                }
+
+                cache[filter] = value;
+            }
+        }
     }
 
     /// <summary>An organisation in any status (active, merged, deleted), or null when the id was never given.</summary>
