@@ -41,8 +41,10 @@ function provenanceOf(p) {
 
 export async function renderOrganisation(view, id) {
   const path = `v1/organisations/${encodeURIComponent(id)}`;
-  const [resource, explanation, partners, clusterNames] = await Promise.all([
-    get(path), get(`${path}/explanation`), get(`${path}/partners`), usClusterNames(),
+  // The organisation first: when it is missing or deleted, its own answer is the one the reader sees.
+  const resource = await get(path);
+  const [explanation, partners, clusterNames] = await Promise.all([
+    get(`${path}/explanation`), get(`${path}/partners`), usClusterNames(),
   ]);
   const o = resource.organisation;
 
