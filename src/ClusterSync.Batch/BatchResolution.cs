@@ -159,7 +159,8 @@ public static class BatchResolution
 
     private static IProgress<string>? Progress(int rows, Stopwatch clock, TextWriter stderr) =>
         rows < ProgressThreshold ? null : new ImmediateProgress(message =>
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:0.0} s] {message}")));
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"[{clock.Elapsed.TotalSeconds,6:0.0} s] {message} (GC pauses so far {GC.GetTotalPauseDuration().TotalSeconds:0.0} s, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, heap {GC.GetTotalMemory(false) / (1024 * 1024):N0} MB)")));
 
     private static long PeakMemoryMb() => Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
 
