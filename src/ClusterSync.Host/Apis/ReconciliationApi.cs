@@ -78,14 +78,23 @@ public static partial class ReconciliationApi
             : Respond(context, new PropertyProposal(ReconciliationService.OrganisationType.Id,
                 [.. ReconciliationService.ExtensionProperties.Take(Math.Max(1, limit ?? int.MaxValue))], limit ?? ReconciliationService.ExtensionProperties.Count));
 
-    public static async Task<IResult> SuggestEntity(HttpContext context, string? prefix, int? limit, ReconciliationService service, CancellationToken cancellationToken)
+    /// <summary>
+    /// Entity suggestions for a prefix; <paramref name="cursor"/> (the specification's paging) is how many of the
+    /// ranked suggestions to skip, so a client asks for the next page with <c>cursor</c> = what it has.
+    /// </summary>
+    public static async Task<IResult> SuggestEntity(HttpContext context, string? prefix, int? limit, int? cursor, ReconciliationService service, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > 100)
         {
             return TypedResults.BadRequest(Problems.Invalid("limit must be between 1 and 100."));
         }
 
-        return Respond(context, new SuggestResponse(await service.SuggestEntitiesAsync(prefix ?? "", limit ?? 10, cancellationToken)));
+        if (cursor is < 0 or > ReconciliationService.MaxSuggestCursor)
+        {
+            return TypedResults.BadRequest(Problems.Invalid($"cursor must be between 0 and {ReconciliationService.MaxSuggestCursor}."));
+        }
+
+        return Respond(context, new SuggestResponse(await service.SuggestEntitiesAsync(prefix ?? "", limit ?? 10, cursor ?? 0, cancellationToken)));
     }
 
     public static IResult SuggestProperty(HttpContext context, string? prefix) =>

@@ -144,16 +144,22 @@ public sealed class ReconciliationService(DirectoryLookup lookup, DirectoryQueri
         return new ExtensionResponse([.. properties.Select(p => new SuggestItem(p.Id, p.Name, null))], rows);
     }
 
-    /// <summary>Organisations whose names start with (or contain the words of) <paramref name="prefix"/>, most relevant first.</summary>
-    public async Task<IReadOnlyList<SuggestItem>> SuggestEntitiesAsync(string prefix, int limit, CancellationToken cancellationToken)
+    /// <summary>How far entity suggestions page (a typing user never goes deep; deeper offsets would cost a long scan).</summary>
+    public const int MaxSuggestCursor = 1_000;
+
+    /// <summary>
+    /// Organisations whose names start with (or contain the words of) <paramref name="prefix"/>, most relevant first,
+    /// skipping the first <paramref name="cursor"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<SuggestItem>> SuggestEntitiesAsync(string prefix, int limit, int cursor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(prefix))
         {
             return [];
         }
 
-        var (page, _) = await directory.ListAsync(new DirectoryFilter(Text: prefix), DirectorySort.Relevance, new PageRequest(limit), cancellationToken);
-        return [.. page.Items.Select(o => RecordJson.DeserializeGolden(o.GoldenJson) is var g ? new SuggestItem(o.Id, g.Name, Describe(g)) : null!)];
+        var (page, _) = await directory.ListAsync(new DirectoryFilter(Text: prefix), DirectorySort.Relevance, new PageRequest(cursor + limit), cancellationToken);
+        return [.. page.Items.Skip(cursor).Select(o => RecordJson.DeserializeGolden(o.GoldenJson) is var g ? new SuggestItem(o.Id, g.Name, Describe(g)) : null!)];
     }
 
     /// <summary>Query properties whose id or name starts with <paramref name="prefix"/>.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ClusterSync.IntegrationTests.Infrastructure;
 using ClusterSync.IntegrationTests.Sync;
+using ClusterSync.Host.Reconciliation;
 using ClusterSync.Storage;
 
 namespace ClusterSync.IntegrationTests.EntityReconciliation;
@@ -216,6 +217,36 @@ public sealed class ReconciliationApiTests
         await ReconciliationSchemas.AssertValidAsync("suggest-properties-response.json", properties);
         Assert.That(entities.GetProperty("result").EnumerateArray().Select(e => e.GetProperty("name").GetString()), Does.Contain(Polish));
         Assert.That(properties.GetProperty("result").EnumerateArray().Select(e => e.GetProperty("id").GetString()), Is.EqualTo(new[] { "country" }));
+    }
+
+    [Test]
+    public async Task Entity_suggestions_page_with_the_cursor()
+    {
+        var both = await SuggestedIdsAsync("cluster", limit: 2, cursor: null);
+        var first = await SuggestedIdsAsync("cluster", limit: 1, cursor: 0);
+        var second = await SuggestedIdsAsync("cluster", limit: 1, cursor: 1);
+
+        Assert.That(both, Has.Length.EqualTo(2), "the seeded directory has two clusters or more");
+        Assert.That(first.Concat(second), Is.EqualTo(both), "a page from the cursor continues the ranked list");
+        Assert.That(await SuggestedIdsAsync("cluster", limit: 10, cursor: ReconciliationService.MaxSuggestCursor), Is.Empty);
+    }
+
+    [TestCase("-1")]
+    [TestCase("1001")]
+    [TestCase("x")]
+    public async Task A_suggest_cursor_out_of_range_is_a_400_problem(string cursor)
+    {
+        using var response = await _host.Client.GetAsync("/reconcile/suggest/entity?prefix=cluster&cursor=" + cursor);
+
+        await SyncHarness.AssertProblemAsync(response, HttpStatusCode.BadRequest, "urn:clustersync:problem:invalid-request");
+    }
+
+    private async Task<string[]> SuggestedIdsAsync(string prefix, int limit, int? cursor)
+    {
+        var url = $"/reconcile/suggest/entity?prefix={prefix}&limit={limit}" + (cursor is { } c ? $"&cursor={c}" : "");
+        var response = await _host.GetJsonAsync(url);
+        await ReconciliationSchemas.AssertValidAsync("suggest-entities-response.json", response);
+        return [.. response.GetProperty("result").EnumerateArray().Select(e => e.GetProperty("id").GetString()!)];
     }
 
     [Test]
