@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ClusterSync.Host.Reconciliation;
 using ClusterSync.IntegrationTests.Infrastructure;
 using ClusterSync.IntegrationTests.Sync;
-using ClusterSync.Host.Reconciliation;
 using ClusterSync.Storage;
 
 namespace ClusterSync.IntegrationTests.EntityReconciliation;
