@@ -15,7 +15,7 @@ public static class BatchResolution
     public static async Task<int> ResolveAsync(string input, string output, MatchingSettings settings, TextWriter stdout, TextWriter stderr)
     {
         var clock = Stopwatch.StartNew();
-        var rows = ResolveInput.Read(input, requireTruth: false);
+        var rows = ResolveInput.Read(input, requireTruth: false, keepInputs: false);
         var progress = Progress(rows.Count, clock, stderr);
         progress?.Report($"read and normalised {rows.Count:N0} rows");
         var (labels, _) = Cluster(rows, settings, progress, keepInputs: false);
@@ -97,8 +97,8 @@ public static class BatchResolution
         settings.KeepReviewPairs = false;
         var engine = new MatchingEngine(settings);
 
-        // The engine keeps what it compares; unless evaluation needs them, the raw inputs go as it reads them.
-        engine.Load(rows.Inputs, [], releaseInputs: !keepInputs, progress);
+        // The engine keeps what it compares; unless evaluation needs them, the prepared rows go as it takes them.
+        engine.Load(rows.Prepared, [], release: !keepInputs, progress);
 
         var clusterOf = engine.ClusterAll();
         progress?.Report("clustered");

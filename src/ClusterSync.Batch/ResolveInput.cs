@@ -27,8 +27,12 @@ public static class ResolveInput
     /// </summary>
     private const int ChunkSize = 16_384;
 
-    /// <summary>Reads and prepares every row. Throws <see cref="ResolveInputException"/> with a one-line reason.</summary>
-    public static ResolveRows Read(string path, bool requireTruth)
+    /// <summary>
+    /// Reads and prepares every row. Throws <see cref="ResolveInputException"/> with a one-line reason. Without
+    /// <paramref name="keepInputs"/> only the engine's prepared form of each row is kept (<see cref="ResolveRows.Inputs"/>
+    /// is empty): a million rows then hold a fraction of the memory.
+    /// </summary>
+    public static ResolveRows Read(string path, bool requireTruth, bool keepInputs = true)
     {
         if (!File.Exists(path))
         {
@@ -66,7 +70,7 @@ public static class ResolveInput
                 {
                     preparing.GetAwaiter().GetResult();
                     var full = chunk;
-                    preparing = Task.Run(() => Prepare(full, columns, rows));
+                    preparing = Task.Run(() => Prepare(full, columns, rows, keepInputs));
                     chunk = new List<(string[] Cells, int Row)>(ChunkSize);
                 }
             }
@@ -77,7 +81,7 @@ public static class ResolveInput
             }
 
             preparing.GetAwaiter().GetResult();
-            Prepare(chunk, columns, rows);
+            Prepare(chunk, columns, rows, keepInputs);
             Check(rows, requireTruth);
             return ResolveRows.From(rows);
         }
@@ -93,10 +97,10 @@ public static class ResolveInput
     }
 
     /// <summary>Prepares a chunk of rows in parallel and appends them in their order (one chunk at a time).</summary>
-    private static void Prepare(List<(string[] Cells, int Row)> chunk, int[] columns, List<ResolveRow> rows)
+    private static void Prepare(List<(string[] Cells, int Row)> chunk, int[] columns, List<ResolveRow> rows, bool keepInputs)
     {
         var prepared = new ResolveRow[chunk.Count];
-        Parallel.For(0, chunk.Count, i => prepared[i] = Parse(chunk[i].Cells, chunk[i].Row, columns));
+        Parallel.For(0, chunk.Count, i => prepared[i] = Parse(chunk[i].Cells, chunk[i].Row, columns, keepInputs));
         rows.AddRange(prepared);
     }
 
@@ -139,7 +143,7 @@ public static class ResolveInput
     }
 
     /// <summary>The row as a connector would hand it to the service, normalised as the service normalises it.</summary>
-    private static ResolveRow Parse(string[] row, int number, int[] columns)
+    private static ResolveRow Parse(string[] row, int number, int[] columns, bool keepInputs)
     {
         var id = Get(row, columns, 0) ?? "";
         var raw = new RawOrganisation
@@ -165,7 +169,8 @@ public static class ResolveInput
         // No content hash (nothing is stored), and the normaliser's name analysis is handed to the engine.
         var outcome = OrganisationNormaliser.Default.Normalise(raw, withContentHash: false);
         var input = outcome.Record is { } record ? MatchInput.From(record) with { NameAnalysis = outcome.NameAnalysis } : null;
-        return new ResolveRow(id, number, input, outcome.QuarantineReason, Get(row, columns, 15));
+        var prepared = input is null ? null : PreparedInput.From(input);
+        return new ResolveRow(id, number, keepInputs ? input : null, prepared, outcome.QuarantineReason, Get(row, columns, 15));
     }
 
     private static string? Get(string[] row, int[] columns, int column)
@@ -201,31 +206,40 @@ public static class ResolveInput
 
 /// <summary>
 /// One input row: its id, its number in the file (the header is row 1), what the engine compares (null when
-/// normalisation quarantined the row, with the reason) and, for evaluation, its true cluster.
+/// normalisation quarantined the row, with the reason; <see cref="Input"/> also null when the reader was not asked
+/// to keep it) and, for evaluation, its true cluster.
 /// </summary>
-public sealed record ResolveRow(string Id, int Row, MatchInput? Input, string? QuarantineReason, string? TrueCluster);
+public sealed record ResolveRow(string Id, int Row, MatchInput? Input, PreparedInput? Prepared, string? QuarantineReason, string? TrueCluster);
 
 /// <summary>A row the normaliser would not accept: it is no record of the engine and stays its own cluster.</summary>
 public sealed record QuarantinedRow(string Id, int Row, string Reason);
 
 /// <summary>
-/// The rows of an input file, column-wise. <see cref="Inputs"/> holds the normalised rows in file order and
-/// <see cref="InputRows"/> the index of each in <see cref="Ids"/>; its entries may be cleared once the engine has them.
+/// The rows of an input file, column-wise. <see cref="Prepared"/> holds the normalised rows in file order, prepared
+/// for the engine, <see cref="Inputs"/> the same rows as read (when kept; else empty) and <see cref="InputRows"/> the
+/// index of each in <see cref="Ids"/>; the entries of both may be cleared once the engine has them.
 /// </summary>
-public sealed record ResolveRows(string[] Ids, MatchInput[] Inputs, int[] InputRows, string?[] TrueClusters, IReadOnlyList<QuarantinedRow> Quarantined)
+public sealed record ResolveRows(
+    string[] Ids, MatchInput[] Inputs, PreparedInput[] Prepared, int[] InputRows, string?[] TrueClusters, IReadOnlyList<QuarantinedRow> Quarantined)
 {
     public int Count => Ids.Length;
 
     internal static ResolveRows From(List<ResolveRow> rows)
     {
         var inputs = new List<MatchInput>(rows.Count);
+        var prepared = new List<PreparedInput>(rows.Count);
         var inputRows = new List<int>(rows.Count);
         var quarantined = new List<QuarantinedRow>();
         for (var i = 0; i < rows.Count; i++)
         {
-            if (rows[i].Input is { } input)
+            if (rows[i].Prepared is { } ready)
             {
-                inputs.Add(input);
+                prepared.Add(ready);
+                if (rows[i].Input is { } input)
+                {
+                    inputs.Add(input);
+                }
+
                 inputRows.Add(i);
             }
             else
@@ -234,7 +248,7 @@ public sealed record ResolveRows(string[] Ids, MatchInput[] Inputs, int[] InputR
             }
         }
 
-        return new ResolveRows([.. rows.Select(r => r.Id)], [.. inputs], [.. inputRows], [.. rows.Select(r => r.TrueCluster)], quarantined);
+        return new ResolveRows([.. rows.Select(r => r.Id)], [.. inputs], [.. prepared], [.. inputRows], [.. rows.Select(r => r.TrueCluster)], quarantined);
     }
 }
 

@@ -63,6 +63,34 @@ public sealed class MatchingEngine
             }
         });
         progress?.Report($"features of {inputs.Count:N0} records");
+        Load(drafts, decisions, progress);
+    }
+
+    /// <summary>
+    /// As <see cref="Load(IReadOnlyList{MatchInput}, IReadOnlyCollection{MatchDecision}, IProgress{string})"/> for
+    /// records prepared as they were read (<see cref="PreparedInput.From"/>), so that a large batch never holds
+    /// its raw inputs at all; with <paramref name="release"/> the array's entries are cleared as they are taken.
+    /// </summary>
+    public void Load(PreparedInput[] prepared, IReadOnlyCollection<MatchDecision> decisions, bool release, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var drafts = new FeatureDraft[prepared.Length];
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            drafts[i] = prepared[i].Draft;
+            if (release)
+            {
+                prepared[i] = null!;
+            }
+        }
+
+        progress?.Report($"features of {prepared.Length:N0} records");
+        Load(drafts, decisions, progress);
+    }
+
+    private void Load(FeatureDraft[] drafts, IReadOnlyCollection<MatchDecision> decisions, IProgress<string>? progress)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism };
         _table.AddRange(drafts);
         _graph.Grow();
         drafts = null!;
