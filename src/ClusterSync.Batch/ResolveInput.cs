@@ -48,6 +48,7 @@ public static class ResolveInput
             var rows = new List<ResolveRow>();
             var chunk = new List<(string[] Cells, int Row)>(ChunkSize);
             var preparing = Task.CompletedTask;
+            var shared = new SharedStrings();
             foreach (var row in reader)
             {
                 lastRow = row.RowIndex + 1;
@@ -70,7 +71,7 @@ public static class ResolveInput
                 {
                     preparing.GetAwaiter().GetResult();
                     var full = chunk;
-                    preparing = Task.Run(() => Prepare(full, columns, rows, keepInputs));
+                    preparing = Task.Run(() => Prepare(full, columns, rows, keepInputs, shared));
                     chunk = new List<(string[] Cells, int Row)>(ChunkSize);
                 }
             }
@@ -81,7 +82,7 @@ public static class ResolveInput
             }
 
             preparing.GetAwaiter().GetResult();
-            Prepare(chunk, columns, rows, keepInputs);
+            Prepare(chunk, columns, rows, keepInputs, shared);
             Check(rows, requireTruth);
             return ResolveRows.From(rows);
         }
@@ -97,10 +98,10 @@ public static class ResolveInput
     }
 
     /// <summary>Prepares a chunk of rows in parallel and appends them in their order (one chunk at a time).</summary>
-    private static void Prepare(List<(string[] Cells, int Row)> chunk, int[] columns, List<ResolveRow> rows, bool keepInputs)
+    private static void Prepare(List<(string[] Cells, int Row)> chunk, int[] columns, List<ResolveRow> rows, bool keepInputs, SharedStrings shared)
     {
         var prepared = new ResolveRow[chunk.Count];
-        Parallel.For(0, chunk.Count, i => prepared[i] = Parse(chunk[i].Cells, chunk[i].Row, columns, keepInputs));
+        Parallel.For(0, chunk.Count, i => prepared[i] = Parse(chunk[i].Cells, chunk[i].Row, columns, keepInputs, shared));
         rows.AddRange(prepared);
     }
 
@@ -143,7 +144,7 @@ public static class ResolveInput
     }
 
     /// <summary>The row as a connector would hand it to the service, normalised as the service normalises it.</summary>
-    private static ResolveRow Parse(string[] row, int number, int[] columns, bool keepInputs)
+    private static ResolveRow Parse(string[] row, int number, int[] columns, bool keepInputs, SharedStrings shared)
     {
         var id = Get(row, columns, 0) ?? "";
         var raw = new RawOrganisation
@@ -169,7 +170,7 @@ public static class ResolveInput
         // No content hash (nothing is stored), and the normaliser's name analysis is handed to the engine.
         var outcome = OrganisationNormaliser.Default.Normalise(raw, withContentHash: false);
         var input = outcome.Record is { } record ? MatchInput.From(record) with { NameAnalysis = outcome.NameAnalysis } : null;
-        var prepared = input is null ? null : PreparedInput.From(input);
+        var prepared = input is null ? null : PreparedInput.From(input, shared);
         return new ResolveRow(id, number, keepInputs ? input : null, prepared, outcome.QuarantineReason, Get(row, columns, 15));
     }
 
