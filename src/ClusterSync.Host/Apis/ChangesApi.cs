@@ -91,7 +91,10 @@ public sealed record SnapshotResource(string Cursor, IReadOnlyList<SnapshotOrgan
 /// <summary>One active organisation of a snapshot.</summary>
 public sealed record SnapshotOrganisationResource(string Id, long Version, DateTimeOffset UpdatedAt, JsonElement Organisation);
 
-/// <summary>A batch of change events: <c>application/cloudevents-batch+json</c> with the next cursor in <c>Feed-Cursor</c>.</summary>
+/// <summary>
+/// A batch of change events: <c>application/cloudevents-batch+json</c> with the next cursor in <c>Feed-Cursor</c>, written to the
+/// body as it is encoded (so without a Content-Length).
+/// </summary>
 public sealed class ChangeBatch(IReadOnlyList<ChangeEventView> events, long lastSequence) : IResult, IEndpointMetadataProvider
 {
     public IReadOnlyList<ChangeEventView> Events => events;
@@ -99,12 +102,10 @@ public sealed class ChangeBatch(IReadOnlyList<ChangeEventView> events, long last
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var body = OrganisationEvents.EncodeBatch(events);
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = OrganisationEvents.BatchContentType;
         httpContext.Response.Headers[ChangesApi.CursorHeader] = FeedCursor.Encode(lastSequence);
-        httpContext.Response.ContentLength = body.Length;
-        await httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted);
+        await CloudEventBatchWriter.WriteAsync(httpContext.Response.BodyWriter, events, httpContext.RequestAborted);
     }
 
     public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder)

@@ -28,7 +28,7 @@ public static class OrganisationEvents
     public static readonly IReadOnlyList<string> Types =
         [.. new[] { "created", "updated", "merged", "split", "restored", "deleted" }.Select(t => TypePrefix + t)];
 
-    private static readonly JsonSerializerOptions DataOptions = new(JsonSerializerDefaults.Web)
+    internal static readonly JsonSerializerOptions DataOptions = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
@@ -54,19 +54,17 @@ public static class OrganisationEvents
         return cloudEvent;
     }
 
-    /// <summary>A batch of events as <c>application/cloudevents-batch+json</c>.</summary>
-    public static ReadOnlyMemory<byte> EncodeBatch(IEnumerable<ChangeEventView> changes) =>
-        Formatter.EncodeBatchModeMessage(changes.Select(ToCloudEvent), out _);
+    /// <summary>Whether an event of this type (without its prefix) carries the whole golden record in its data.</summary>
+    internal static bool CarriesRecord(string type) => type is "created" or "updated" or "restored" or "split";
 
     private static OrganisationEventData Data(ChangeEventView change)
     {
-        var hasRecord = change.Type is "created" or "updated" or "restored" or "split";
         return new OrganisationEventData(
             change.OrganisationId,
             change.Version,
             change.Type == "merged" ? change.SurvivorId : null,
             change.Type == "split" ? change.SurvivorId : null,
-            hasRecord ? new StoredJson(change.PayloadJson) : null);
+            CarriesRecord(change.Type) ? new StoredJson(change.PayloadJson) : null);
     }
 }
 

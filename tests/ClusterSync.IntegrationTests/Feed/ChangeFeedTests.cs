@@ -1,10 +1,13 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using ClusterSync.Core.Matching;
 using ClusterSync.Core.Publication;
 using ClusterSync.IntegrationTests.Infrastructure;
 using ClusterSync.Storage;
+using ClusterSync.Storage.Feed;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClusterSync.IntegrationTests.Feed;
 
@@ -153,6 +156,37 @@ public class ChangeFeedTests(StorageProvider provider)
         Assert.That(events[0].SpecVersion.VersionId, Is.EqualTo("1.0"));
         Assert.That(events[0].DataSchema?.ToString(), Is.EqualTo("urn:clustersync:events:organisation.created.v1"));
         Assert.That(events[0][global::ClusterSync.Host.Feed.OrganisationEvents.Cursor], Is.EqualTo(response.Headers.GetValues("Feed-Cursor").Single()));
+    }
+
+    [Test]
+    public async Task Every_page_of_the_feed_is_the_sdk_encoding_of_its_events()
+    {
+        var publisher = new DirectoryPublisher(_db.Services, "eu");
+        await PublishHistoryAsync(publisher, afterStep: null);
+        await publisher.PublishAsync([publisher.Record("z", "Société Générale Zürich 東京 \"Ærø\" <&>", "CH")]);
+        var feed = _db.Services.GetRequiredService<ChangeFeed>();
+
+        var pages = 0;
+        long after = 0;
+        while (true)
+        {
+            using var response = await _partner.GetAsync("/v1/changes?limit=3" + (after == 0 ? "" : "&after=" + FeedCursor.Encode(after)));
+            var body = await response.Content.ReadAsByteArrayAsync();
+            var stored = await feed.ReadAsync(after, 3, CancellationToken.None);
+
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/cloudevents-batch+json"));
+            Assert.That(Encoding.UTF8.GetString(body), Is.EqualTo(Encoding.UTF8.GetString(EventEncodingTests.SdkEncoding(stored))), $"page {pages + 1}");
+            if (stored.Count == 0)
+            {
+                break;
+            }
+
+            pages++;
+            after = stored[^1].Sequence;
+            Assert.That(response.Headers.GetValues("Feed-Cursor").Single(), Is.EqualTo(FeedCursor.Encode(after)));
+        }
+
+        Assert.That(pages, Is.GreaterThan(3));
     }
 
     [Test]

@@ -81,6 +81,31 @@ public class WebhookSubscriptionTests
     }
 
     [Test]
+    public async Task A_partners_subscription_past_the_maximum_is_a_conflict_and_another_partner_can_still_subscribe()
+    {
+        var max = new WebhookOptions().MaxSubscriptionsPerOwner;
+        var url = _hooks.Receiver.Endpoint.ToString();
+        var accepted = new List<HttpStatusCode>();
+        for (var i = 0; i < max; i++)
+        {
+            using var created = await _hooks.Partner.PostAsJsonAsync("/v1/webhooks", new { url });
+            accepted.Add(created.StatusCode);
+        }
+
+        using var oneTooMany = await _hooks.Partner.PostAsJsonAsync("/v1/webhooks", new { url });
+        using var another = await _hooks.OtherPartner.PostAsJsonAsync("/v1/webhooks", new { url });
+
+        var problem = await oneTooMany.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(max, Is.EqualTo(50));
+        Assert.That(accepted, Is.All.EqualTo(HttpStatusCode.Created));
+        Assert.That(oneTooMany.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(oneTooMany.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(problem.GetProperty("type").GetString(), Is.EqualTo("urn:clustersync:problem:conflict"));
+        Assert.That(another.StatusCode, Is.EqualTo(HttpStatusCode.Created), await another.Content.ReadAsStringAsync());
+        Assert.That((await _hooks.GetAsync("/v1/webhooks")).GetArrayLength(), Is.EqualTo(max));
+    }
+
+    [Test]
     public async Task A_partner_cannot_see_or_touch_another_partners_subscription()
     {
         var mine = await _hooks.SubscribeAsync();
