@@ -78,7 +78,7 @@ public sealed class WebhookDispatcher(
         }
 
         var outcome = await DeliverAsync(lease, settings, cancellationToken);
-        if (!await store.CompleteLeaseAsync(lease.Target.SubscriptionId, instance.Id, outcome, time.GetUtcNow(), CancellationToken.None))
+        if (!await store.CompleteLeaseAsync(lease, outcome, time.GetUtcNow(), CancellationToken.None))
         {
             logger.LogWarning("The lease on webhook subscription {SubscriptionId} ran out before its batch was recorded; its events may be delivered again.",
                 lease.Target.SubscriptionId);

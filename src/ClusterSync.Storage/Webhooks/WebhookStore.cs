@@ -169,8 +169,10 @@ public sealed class WebhookStore(IClusterSyncDbContextFactory contexts)
     /// </summary>
     public async Task<WebhookLease?> TryLeaseAsync(string instance, DateTimeOffset now, TimeSpan duration, long lastSequence, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(instance);
         await using var db = contexts.CreateDbContext();
         var until = now + duration;
+        var holder = instance + "/" + Guid.NewGuid().ToString("N");
         string? id;
         if (db.Provider == StorageProvider.Postgres)
         {
@@ -186,7 +188,7 @@ public sealed class WebhookStore(IClusterSyncDbContextFactory contexts)
                     FOR UPDATE SKIP LOCKED)
                 RETURNING id AS "Value"
                 """,
-                instance, until.ToUniversalTime(), lastSequence, now.ToUniversalTime()).ToListAsync(cancellationToken)).FirstOrDefault();
+                holder, until.ToUniversalTime(), lastSequence, now.ToUniversalTime()).ToListAsync(cancellationToken)).FirstOrDefault();
         }
         else
         {
@@ -198,7 +200,7 @@ public sealed class WebhookStore(IClusterSyncDbContextFactory contexts)
                 .FirstOrDefaultAsync(cancellationToken);
             if (id is not null && await db.WebhookSubscriptions
                     .Where(s => s.Id == id && (s.LeaseUntil == null || s.LeaseUntil < now))
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeasedBy, instance).SetProperty(r => r.LeaseUntil, until), cancellationToken) == 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeasedBy, holder).SetProperty(r => r.LeaseUntil, until), cancellationToken) == 0)
             {
                 id = null;
             }
@@ -210,21 +212,24 @@ public sealed class WebhookStore(IClusterSyncDbContextFactory contexts)
         }
 
         var row = await db.WebhookSubscriptions.AsNoTracking().FirstAsync(s => s.Id == id, cancellationToken);
-        return new WebhookLease(Target(row, now), Types(row.EventTypes), row.DeliveredSequence, row.FailedAttempts, row.FailingSince, until);
+        return new WebhookLease(Target(row, now), Types(row.EventTypes), row.DeliveredSequence, row.FailedAttempts, row.FailingSince, until, holder);
     }
 
     /// <summary>
     /// Records what a lease did (its attempts, the cursor reached, the retry state) and gives the lease up. When the lease
-    /// was lost meanwhile (it ran out and another instance took it), only the attempts are recorded.
+    /// was lost meanwhile (it ran out and another worker, of this instance or another, took it), only the attempts are
+    /// recorded and the later lease is left alone.
     /// </summary>
-    public async Task<bool> CompleteLeaseAsync(string id, string instance, LeaseOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> CompleteLeaseAsync(WebhookLease lease, LeaseOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(outcome);
+        var (id, holder) = (lease.Target.SubscriptionId, lease.Holder);
         await using var db = contexts.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.WebhookDeliveries.AddRange(outcome.Attempts.Select(Row));
         await db.SaveChangesAsync(cancellationToken);
-        var held = await db.WebhookSubscriptions.Where(s => s.Id == id && s.LeasedBy == instance)
+        var held = await db.WebhookSubscriptions.Where(s => s.Id == id && s.LeasedBy == holder)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.DeliveredSequence, r => r.DeliveredSequence > outcome.DeliveredSequence ? r.DeliveredSequence : outcome.DeliveredSequence)
                 .SetProperty(r => r.FailedAttempts, outcome.FailedAttempts)

@@ -19,9 +19,14 @@ public sealed record WebhookSubscriptionView(
 /// <summary>Where to deliver and the secrets that sign (the current one first).</summary>
 public sealed record WebhookTarget(string SubscriptionId, string Url, IReadOnlyList<string> Secrets);
 
-/// <summary>A lease on one subscription: deliver the events after <see cref="DeliveredSequence"/> until <see cref="Until"/>.</summary>
+/// <summary>
+/// A lease on one subscription: deliver the events after <see cref="DeliveredSequence"/> until <see cref="Until"/>. Its
+/// <see cref="Holder"/> names this one lease (the instance and a random part), so that a worker whose lease ran out cannot
+/// complete or release a later lease on the same subscription, even one taken by another worker of its own instance.
+/// </summary>
 public sealed record WebhookLease(
-    WebhookTarget Target, IReadOnlyList<string> EventTypes, long DeliveredSequence, int FailedAttempts, DateTimeOffset? FailingSince, DateTimeOffset Until);
+    WebhookTarget Target, IReadOnlyList<string> EventTypes, long DeliveredSequence, int FailedAttempts, DateTimeOffset? FailingSince, DateTimeOffset Until,
+    string Holder);
 
 /// <summary>What a lease did; <see cref="DisabledReason"/> set disables the subscription.</summary>
 public sealed record LeaseOutcome(

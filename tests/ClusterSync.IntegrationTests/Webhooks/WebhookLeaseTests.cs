@@ -62,4 +62,30 @@ public class WebhookLeaseTests(StorageProvider provider)
         Assert.That(received.Select(r => (r.Status, r.Verified)), Is.All.EqualTo((204, true)));
         Assert.That(log.Select(d => d.GetProperty("at").GetDateTimeOffset()), Is.All.GreaterThan(leasedAt + LeaseDuration));
     }
+
+    [Test]
+    public async Task A_lease_that_ran_out_cannot_complete_or_release_the_next_lease_even_of_its_own_instance()
+    {
+        var subscription = await _hooks.SubscribeAsync();
+        var store = _hooks.App.Services.GetRequiredService<WebhookStore>();
+        var start = _hooks.Time.GetUtcNow();
+
+        // Two workers of one instance: the first's lease runs out mid-batch and the second takes the subscription over.
+        var first = await store.TryLeaseAsync("one-instance", start, LeaseDuration, long.MaxValue, CancellationToken.None);
+        var second = await store.TryLeaseAsync("one-instance", start + LeaseDuration + TimeSpan.FromSeconds(1), LeaseDuration, long.MaxValue, CancellationToken.None);
+        Assert.That(first?.Target.SubscriptionId, Is.EqualTo(subscription.Id));
+        Assert.That(second?.Target.SubscriptionId, Is.EqualTo(subscription.Id));
+        Assert.That(second!.Holder, Is.Not.EqualTo(first!.Holder));
+
+        var late = new LeaseOutcome([], DeliveredSequence: 7, FailedAttempts: 0, FailingSince: null, NextAttemptAt: null, DisabledReason: null);
+        var lateCompleted = await store.CompleteLeaseAsync(first, late, start + LeaseDuration + TimeSpan.FromSeconds(2), CancellationToken.None);
+        var third = await store.TryLeaseAsync("another-instance", start + LeaseDuration + TimeSpan.FromSeconds(3), LeaseDuration, long.MaxValue, CancellationToken.None);
+
+        Assert.That(lateCompleted, Is.False, "the first lease ran out: it records its attempts only");
+        Assert.That(third, Is.Null, "the second lease still holds the subscription: nobody else may deliver its events meanwhile");
+        Assert.That((await _hooks.GetAsync($"/v1/webhooks/{subscription.Id}")).GetProperty("deliveredCursor").GetString(),
+            Is.Not.EqualTo(FeedCursor.Encode(7)), "the late lease did not move the cursor");
+        Assert.That(await store.CompleteLeaseAsync(second, late with { DeliveredSequence = 0 }, start + LeaseDuration + TimeSpan.FromSeconds(4), CancellationToken.None),
+            Is.True, "the lease that holds completes");
+    }
 }
