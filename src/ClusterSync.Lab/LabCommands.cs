@@ -77,9 +77,17 @@ public static class LabCommands
         {
             Description = "Share of near-namesakes (hard negatives) housed at the address of the organisation they are named after.",
         };
+        var split = new Option<double>("--split-rate")
+        {
+            Description = "Share of organisations that are a part split off another: its name plus their own city, its web domain, an address in that city.",
+        };
+        var rejoin = new Option<double>("--rejoin-rate")
+        {
+            Description = "Share of duplicates written while a part of the organisation was separate: its name plus its own city, at its address.",
+        };
         var command = new Command("generate", "Writes seeded synthetic organisation records with ground truth (for tests and benchmarks).")
         {
-            count, output, rate, seed, frequent, sameAddress,
+            count, output, rate, seed, frequent, sameAddress, split, rejoin,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -90,6 +98,8 @@ public static class LabCommands
                 Seed = parse.GetValue(seed),
                 FrequentNameCopies = parse.GetValue(frequent),
                 SiblingAtSameAddressRate = parse.GetValue(sameAddress),
+                SplitRate = parse.GetValue(split),
+                RejoinRate = parse.GetValue(rejoin),
             };
             try
             {

@@ -46,6 +46,15 @@ public static class SyntheticDirectory
             NameTranslated = 0,
             Transliterated = 0,
         });
+
+        // A re-joined part's record: at the organisation's address, in its city, under its name and the city's.
+        var rejoined = new DuplicateNoise(factory, options.Noise with
+        {
+            NameAcronym = 0,
+            NameTranslated = 0,
+            AddressMoved = 0,
+            FieldMissing = 0,
+        });
         var ordinary = 0;
         for (var position = 0; position < options.Count; position++)
         {
@@ -66,6 +75,10 @@ public static class SyntheticDirectory
                 var draft = RecordDraft.From(entity);
                 draft.ToScript(entity.Script, factory.Names.Places);
                 yield return draft.ToRecord(id, 0, NoiseKinds.None);
+            }
+            else if (factory.RejoinQualifier(entity, copy) is { } city)
+            {
+                yield return rejoined.Apply(entity, copy, id, city);
             }
             else
             {

@@ -39,6 +39,21 @@ public sealed record SyntheticOptions
     /// </summary>
     public int FrequentNameCopies { get; init; }
 
+    /// <summary>
+    /// Fraction of entities that are a part split off an earlier organisation: another organisation, named
+    /// like it plus its own city ("Baltic Maritime Cluster Szczecin" beside "Baltic Maritime Cluster" of
+    /// Gdańsk), at its own address in that city, still on the old organisation's web and e-mail domain.
+    /// 0 by default.
+    /// </summary>
+    public double SplitRate { get; init; }
+
+    /// <summary>
+    /// Fraction of duplicates written while a part of the organisation was separate and has since re-joined:
+    /// its name plus the organisation's own city ("Baltic Maritime Cluster Gdańsk"), at the organisation's
+    /// address, on its domain. Only duplicates whose name does not already name the city. 0 by default.
+    /// </summary>
+    public double RejoinRate { get; init; }
+
     /// <summary>Probabilities of each kind of noise in a duplicate.</summary>
     public NoiseRates Noise { get; init; } = new();
 
@@ -56,6 +71,8 @@ public sealed record SyntheticOptions
         NoiseRates.CheckProbability(AgencyHostedRate, nameof(AgencyHostedRate));
         NoiseRates.CheckProbability(SharedBuildingRate, nameof(SharedBuildingRate));
         NoiseRates.CheckProbability(SiblingAtSameAddressRate, nameof(SiblingAtSameAddressRate));
+        NoiseRates.CheckProbability(SplitRate, nameof(SplitRate));
+        NoiseRates.CheckProbability(RejoinRate, nameof(RejoinRate));
         if (FrequentNameCopies < 0 || (FrequentNameCopies > 0 && FrequentNameCopies >= Count))
         {
             throw new ArgumentOutOfRangeException(nameof(FrequentNameCopies), FrequentNameCopies, "Must be at least 0 and less than Count.");

@@ -47,7 +47,7 @@ public sealed record SyntheticRecord
     /// <summary>What makes this entity hard to tell apart from others.</summary>
     public EntityTraits Traits { get; init; }
 
-    /// <summary>For a hard negative: the true cluster of the entity whose name it nearly shares.</summary>
+    /// <summary>For a hard negative or a split-off: the true cluster of the entity whose name it (nearly) shares.</summary>
     public string? HardNegativeOf { get; init; }
 
     /// <summary>The noise applied to this duplicate (none for a first record).</summary>
@@ -71,6 +71,12 @@ public enum EntityTraits
 
     /// <summary>Name taken from the real U.S. Cluster Registry.</summary>
     RegistryName = 8,
+
+    /// <summary>
+    /// A part split off an earlier entity: named like it plus its own city, on its web domain, at an address
+    /// of another city (see <see cref="SyntheticOptions.SplitRate"/>).
+    /// </summary>
+    SplitOff = 16,
 }
 
 /// <summary>Kinds of noise applied to a duplicate. Not written to CSV.</summary>
@@ -104,4 +110,7 @@ public enum NoiseKinds
     SectorsChanged = 1 << 23,
     FoundedShifted = 1 << 24,
     FoundedMissing = 1 << 25,
+
+    /// <summary>Written while a part of the organisation was separate: its name plus its own city (see <see cref="SyntheticOptions.RejoinRate"/>).</summary>
+    Rejoined = 1 << 26,
 }

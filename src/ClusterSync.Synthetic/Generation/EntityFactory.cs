@@ -15,6 +15,10 @@ internal sealed class EntityFactory
     private const long SiblingStream = 3;
     private const long MutationStream = 4;
     private const long GuestStream = 6;
+    private const long SplitStream = 7;
+
+    /// <summary>Drawn per (entity, copy) like the noise (stream 5), so that it never shifts another stream.</summary>
+    private const long RejoinStream = 9;
 
     private readonly Catalogue _catalogue;
     private readonly SyntheticOptions _options;
@@ -54,12 +58,17 @@ internal sealed class EntityFactory
             return _registry.Create(this, index, registryOrganisation, ref attributes);
         }
 
+        if (SplitOff(index, ref attributes) is { } part)
+        {
+            return part;
+        }
+
         var anchor = SiblingAnchor(index);
         if (anchor < 0 && HostOf(index) is var host and >= 0)
         {
             var hostEntity = Create(host);
             var guest = ChooseName(index, hostEntity.Country, hostEntity.Address.City);
-            return Build(index, guest, Names.Render(guest), ref attributes, null, hostEntity.Address);
+            return Build(index, guest, Names.Render(guest), ref attributes, new Relation(EntityTraits.None, null, Building: hostEntity.Address));
         }
 
         var choices = ChooseName(anchor >= 0 ? anchor : index);
@@ -70,27 +79,48 @@ internal sealed class EntityFactory
             choices = Mutate(choices, index, keepCity: sameAddress);
         }
 
-        StreetAddress? building = sameAddress ? Create(anchor).Address : null;
-        return Build(index, choices, Names.Render(choices), ref attributes, anchor >= 0 ? ClusterId(anchor) : null, building);
+        var relation = anchor >= 0
+            ? new Relation(EntityTraits.HardNegative, ClusterId(anchor), Building: sameAddress ? Create(anchor).Address : null)
+            : default;
+        return Build(index, choices, Names.Render(choices), ref attributes, relation);
     }
 
-    private OrganisationEntity Build(
-        int index, NameChoices choices, string core, ref SeededRandom random, string? hardNegativeOf, StreetAddress? sharedBuilding)
+    /// <summary>
+    /// For a duplicate written while a part of the entity was separate (drawn with
+    /// <see cref="SyntheticOptions.RejoinRate"/>): the entity's own city as its name writes it, which that
+    /// part added to the name. Null for other duplicates, and when the name already names the city.
+    /// </summary>
+    public string? RejoinQualifier(OrganisationEntity entity, int copy)
+    {
+        if (_options.RejoinRate <= 0 || !SeededRandom.For(_seed, entity.Index, copy, RejoinStream).Chance(_options.RejoinRate))
+        {
+            return null;
+        }
+
+        var city = CityWord(entity.Address.City, entity.Language.Code);
+        return city is null || entity.NameCore.Contains(city, StringComparison.OrdinalIgnoreCase) ? null : city;
+    }
+
+    /// <summary>The city as a name of the language writes it; null for a Greek name of a town without a Greek form (it would write the region).</summary>
+    private string? CityWord(City city, string language) =>
+        language == Languages.Greek && _catalogue.Gazetteer.LocalCityName(city, language) is null ? null : Names.Places.CityInName(city, language);
+
+    private OrganisationEntity Build(int index, NameChoices choices, string core, ref SeededRandom random, Relation relation)
     {
         var country = _catalogue.CountriesByCode[choices.City.Country];
-        var traits = hardNegativeOf is null ? EntityTraits.None : EntityTraits.HardNegative;
+        var traits = relation.Trait;
         var roll = random.NextDouble();
         var acronym = roll < 0.55 ? Acronyms.Derive(core) : roll < 0.65 ? Acronyms.Brand(ref random) : null;
-        var address = sharedBuilding ?? Addresses.Compose(country, choices.City, ref random);
-        if (sharedBuilding is not null)
+        var address = relation.Building ?? Addresses.Compose(country, choices.City, ref random);
+        if (relation.Building is not null)
         {
             traits |= EntityTraits.SharedBuilding;
         }
 
         var latinName = choices.Language.Code == Languages.Greek ? Scripts.GreekToLatin(core) : core;
-        var web = random.Chance(_options.AgencyHostedRate)
+        var web = relation.KeptWeb ?? (random.Chance(_options.AgencyHostedRate)
             ? Web.AgencyHosted(country, choices.City, latinName, acronym, ref random)
-            : Web.Own(country, choices.Language.Code, choices.City, latinName, acronym, ref random);
+            : Web.Own(country, choices.Language.Code, choices.City, latinName, acronym, ref random));
         if (web.AgencyHosted)
         {
             traits |= EntityTraits.AgencyHosted;
@@ -103,7 +133,9 @@ internal sealed class EntityFactory
             Cluster = ClusterId(index),
             Country = country,
             Language = choices.Language,
-            Choices = choices,
+
+            // A split-off's name (its parent's plus a city) is no template's: it is not re-rendered in English.
+            Choices = relation.Trait == EntityTraits.SplitOff ? null : choices,
             NameCore = core,
             LegalForm = choices.LegalForm?.Form,
             Acronym = acronym,
@@ -123,7 +155,7 @@ internal sealed class EntityFactory
             Sector = choices.Sector,
             SectorCodes = random.Chance(0.05) ? [] : SectorCodes.For(country, choices.Sector, secondary, ref random),
             Traits = traits,
-            HardNegativeOf = hardNegativeOf,
+            HardNegativeOf = relation.To,
         };
     }
 
@@ -178,6 +210,76 @@ internal sealed class EntityFactory
         return other.Index == sector.Index ? _catalogue.Sectors[(other.Index + 1) % _catalogue.Sectors.Length] : other;
     }
 
+    /// <summary>
+    /// A part split off an earlier entity (its parent, chosen as a hard negative's anchor is): another
+    /// organisation named like the parent plus its own city, another city of the parent's country (of its
+    /// region when it has one), on the parent's web and e-mail domain (the old site), with its own address,
+    /// phone and the rest. Null when the entity is no split-off.
+    /// </summary>
+    private OrganisationEntity? SplitOff(int index, ref SeededRandom attributes)
+    {
+        var parentIndex = SplitParent(index);
+        if (parentIndex < 0)
+        {
+            return null;
+        }
+
+        var parent = Create(parentIndex);
+        var choices = ChooseName(parentIndex);
+        if (SplitCity(index, parent, choices.Language.Code) is not { } city)
+        {
+            return null;
+        }
+
+        var core = parent.NameCore + " " + CityWord(city, choices.Language.Code);
+        var agencyHosted = parent.Traits.HasFlag(EntityTraits.AgencyHosted);
+        var oldSite = new WebIdentity(parent.WebAddress, parent.EmailDomain, parent.Mailbox ?? "info", agencyHosted, null);
+        return Build(index, choices with { City = city }, core, ref attributes, new Relation(EntityTraits.SplitOff, parent.Cluster, KeptWeb: oldSite));
+    }
+
+    /// <summary>The earlier entity a split-off parted from, or -1.</summary>
+    private int SplitParent(int index)
+    {
+        if (!IsSplitOff(index))
+        {
+            return -1;
+        }
+
+        var random = SeededRandom.For(_seed, index, SplitStream);
+        var parent = index - 1 - random.Next(3);
+        while (parent >= 0 && (IsSibling(parent) || IsGuest(parent) || IsSplitOff(parent) || _registry.Contains(parent)))
+        {
+            parent--;
+        }
+
+        return parent;
+    }
+
+    /// <summary>A city of the parent's country whose name its name does not hold yet, preferably of the parent's region.</summary>
+    private City? SplitCity(int index, OrganisationEntity parent, string language)
+    {
+        var random = SeededRandom.For(_seed, index, SplitStream, 2);
+        var home = parent.Address.City;
+        var cities = _catalogue.Gazetteer.In(home.Country);
+        var region = cities.ByRegion[home.Region];
+        var homeName = Names.Places.CityInName(home, language);
+        for (var attempt = 0; attempt < 24; attempt++)
+        {
+            var city = attempt < 12 && region.Length > 1 ? random.Pick(region) : cities.Picker.Pick(ref random);
+            if (CityWord(city, language) is { } name && city.Index != home.Index
+                && !string.Equals(name, homeName, StringComparison.OrdinalIgnoreCase)
+                && !parent.NameCore.Contains(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return city;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsSplitOff(int index) =>
+        _options.SplitRate > 0 && index > 0 && !_registry.Contains(index) && SeededRandom.For(_seed, index, SplitStream, 1).Chance(_options.SplitRate);
+
     /// <summary>The earlier entity a hard negative imitates, or -1.</summary>
     private int SiblingAnchor(int index)
     {
@@ -188,7 +290,7 @@ internal sealed class EntityFactory
 
         var random = SeededRandom.For(_seed, index, SiblingStream);
         var anchor = index - 1 - random.Next(3);
-        while (anchor >= 0 && (IsSibling(anchor) || IsGuest(anchor) || _registry.Contains(anchor)))
+        while (anchor >= 0 && (IsSibling(anchor) || IsGuest(anchor) || IsSplitOff(anchor) || _registry.Contains(anchor)))
         {
             anchor--;
         }
@@ -219,6 +321,13 @@ internal sealed class EntityFactory
 
     private bool IsSibling(int index) =>
         !_registry.Contains(index) && SeededRandom.For(_seed, index, SiblingStream, 1).Chance(_options.HardNegativeRate);
+
+    /// <summary>
+    /// How an entity relates to an earlier one: a near-namesake (<see cref="EntityTraits.HardNegative"/>), a
+    /// part split off it (<see cref="EntityTraits.SplitOff"/>, keeping its web identity), or none; and the
+    /// building it shares, if any.
+    /// </summary>
+    private readonly record struct Relation(EntityTraits Trait, string? To, StreetAddress? Building = null, WebIdentity? KeptWeb = null);
 
     /// <summary>Changes the city, the sector or the wording so the name differs from the anchor's in one place.</summary>
     private NameChoices Mutate(NameChoices anchor, int index, bool keepCity)

@@ -14,11 +14,21 @@ internal sealed class DuplicateNoise(EntityFactory factory, NoiseRates rates)
     private NoiseKinds _applied;
     private SeededRandom _random;
 
-    public SyntheticRecord Apply(OrganisationEntity entity, int copy, string id)
+    /// <param name="rejoinQualifier">
+    /// For a record written while a part of the organisation was separate: the city that part added to the
+    /// name (<see cref="NoiseKinds.Rejoined"/>).
+    /// </param>
+    public SyntheticRecord Apply(OrganisationEntity entity, int copy, string id, string? rejoinQualifier = null)
     {
         _random = SeededRandom.For(factory.Seed, entity.Index, copy, NoiseStream);
         _applied = NoiseKinds.None;
         var draft = RecordDraft.From(entity);
+        if (rejoinQualifier is not null)
+        {
+            draft.NameCore = entity.NameCore + " " + rejoinQualifier;
+            _applied |= NoiseKinds.Rejoined;
+        }
+
         ChangeNameStructure(draft);
         if (Roll(rates.AddressMoved))
         {
