@@ -85,9 +85,13 @@ public static class LabCommands
         {
             Description = "Share of duplicates written while a part of the organisation was separate: its name plus its own city, at its address.",
         };
+        var cases = new Option<bool>("--cases")
+        {
+            Description = "Add a last column, case, naming each record's hard case (frequent-name, split-off, rejoined, same-address-namesake, agency-domain, shared-building, namesake) or none.",
+        };
         var command = new Command("generate", "Writes seeded synthetic organisation records with ground truth (for tests and benchmarks).")
         {
-            count, output, rate, seed, frequent, sameAddress, split, rejoin,
+            count, output, rate, seed, frequent, sameAddress, split, rejoin, cases,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -114,7 +118,7 @@ public static class LabCommands
             return await RunAsync(stderr, async () =>
             {
                 await using var writer = new StreamWriter(parse.GetValue(output)!, false, new UTF8Encoding(false), 1 << 16);
-                var written = SyntheticCsv.Write(SyntheticDirectory.Generate(options), writer, includeTruth: true);
+                var written = SyntheticCsv.Write(SyntheticDirectory.Generate(options), writer, includeTruth: true, includeCase: parse.GetValue(cases));
                 await stdout.WriteLineAsync($"wrote {written:N0} records to {parse.GetValue(output)}");
                 return 0;
             });

@@ -13,14 +13,31 @@ public static class SyntheticCsv
     /// <summary>The ground-truth column added by labelled files.</summary>
     public const string TruthColumn = "true_cluster";
 
-    /// <summary>Writes a header and one line per record; <paramref name="includeTruth"/> adds <c>true_cluster</c>.</summary>
+    /// <summary>The column naming each record's hard case (<see cref="SyntheticCases"/>), added after the others on request.</summary>
+    public const string CaseColumn = "case";
+
+    /// <summary>
+    /// Writes a header and one line per record; <paramref name="includeTruth"/> adds <c>true_cluster</c>,
+    /// <paramref name="includeCase"/> then adds <c>case</c> as the last column.
+    /// </summary>
     /// <returns>The number of records written.</returns>
-    public static int Write(IEnumerable<SyntheticRecord> records, TextWriter writer, bool includeTruth)
+    public static int Write(IEnumerable<SyntheticRecord> records, TextWriter writer, bool includeTruth, bool includeCase = false)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(writer);
         using var rows = new CrlfRows(writer);
-        rows.Write(includeTruth ? [.. Columns, TruthColumn] : Columns);
+        List<string> header = [.. Columns];
+        if (includeTruth)
+        {
+            header.Add(TruthColumn);
+        }
+
+        if (includeCase)
+        {
+            header.Add(CaseColumn);
+        }
+
+        rows.Write(header);
         var count = 0;
         Span<char> number = stackalloc char[32];
         foreach (var record in records)
@@ -45,6 +62,11 @@ public static class SyntheticCsv
                 if (includeTruth)
                 {
                     row[15].Set(record.TrueCluster);
+                }
+
+                if (includeCase)
+                {
+                    row[header.Count - 1].Set(SyntheticCases.Of(record));
                 }
             }
 

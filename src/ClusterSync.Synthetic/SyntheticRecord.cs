@@ -77,6 +77,9 @@ public enum EntityTraits
     /// of another city (see <see cref="SyntheticOptions.SplitRate"/>).
     /// </summary>
     SplitOff = 16,
+
+    /// <summary>The organisation whose name <see cref="SyntheticOptions.FrequentNameCopies"/> repeats.</summary>
+    FrequentName = 32,
 }
 
 /// <summary>Kinds of noise applied to a duplicate. Not written to CSV.</summary>

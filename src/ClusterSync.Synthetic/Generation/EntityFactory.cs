@@ -109,6 +109,11 @@ internal sealed class EntityFactory
     {
         var country = _catalogue.CountriesByCode[choices.City.Country];
         var traits = relation.Trait;
+        if (index == 0 && _options.FrequentNameCopies > 0)
+        {
+            traits |= EntityTraits.FrequentName;
+        }
+
         var roll = random.NextDouble();
         var acronym = roll < 0.55 ? Acronyms.Derive(core) : roll < 0.65 ? Acronyms.Brand(ref random) : null;
         var address = relation.Building ?? Addresses.Compose(country, choices.City, ref random);

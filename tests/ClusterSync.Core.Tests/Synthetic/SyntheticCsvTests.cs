@@ -89,6 +89,57 @@ public class SyntheticCsvTests
     }
 
     [Test]
+    public void Case_column_comes_last_and_names_each_record_case()
+    {
+        var options = new SyntheticOptions
+        {
+            Count = 3_000,
+            Seed = 11,
+            FrequentNameCopies = 100,
+            SiblingAtSameAddressRate = 0.3,
+            SplitRate = 0.05,
+            RejoinRate = 0.5,
+        };
+        var records = SyntheticDirectory.Generate(options).ToList();
+        using var writer = new StringWriter();
+        SyntheticCsv.Write(records, writer, includeTruth: true, includeCase: true);
+
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true }).FromText(writer.ToString());
+        var cases = reader.Enumerate(row => row["case"].ToString()).ToList();
+
+        Assert.That(reader.Header.ColNames, Is.EqualTo(ResolveColumns.Append("true_cluster").Append("case")));
+        Assert.That(cases, Is.EqualTo(records.Select(SyntheticCases.Of)));
+        Assert.That(cases.Distinct(), Is.EquivalentTo(SyntheticCases.All.Append("")), "every case, and records of none");
+    }
+
+    [Test]
+    public void The_frequent_name_case_is_every_record_of_the_frequent_name_and_no_other()
+    {
+        var records = SyntheticDirectory.Generate(new SyntheticOptions { Count = 2_000, FrequentNameCopies = 150 }).ToList();
+
+        var frequent = records.Where(r => SyntheticCases.Of(r) == SyntheticCases.FrequentName).ToList();
+
+        Assert.That(frequent, Has.Count.GreaterThan(150));
+        Assert.That(frequent.Select(r => r.TrueCluster).Distinct().ToList(), Is.EqualTo(new[] { records.First(r => r.Traits.HasFlag(EntityTraits.FrequentName)).TrueCluster }));
+        Assert.That(records.Count(r => r.TrueCluster == frequent[0].TrueCluster), Is.EqualTo(frequent.Count));
+    }
+
+    [TestCase(EntityTraits.FrequentName | EntityTraits.HardNegative, NoiseKinds.Rejoined, SyntheticCases.FrequentName)]
+    [TestCase(EntityTraits.SplitOff | EntityTraits.AgencyHosted, NoiseKinds.None, SyntheticCases.SplitOff)]
+    [TestCase(EntityTraits.AgencyHosted, NoiseKinds.Rejoined | NoiseKinds.NameTypo, SyntheticCases.Rejoined)]
+    [TestCase(EntityTraits.HardNegative | EntityTraits.SharedBuilding | EntityTraits.AgencyHosted, NoiseKinds.None, SyntheticCases.SameAddressNamesake)]
+    [TestCase(EntityTraits.AgencyHosted | EntityTraits.SharedBuilding, NoiseKinds.None, SyntheticCases.AgencyDomain)]
+    [TestCase(EntityTraits.SharedBuilding, NoiseKinds.None, SyntheticCases.SharedBuilding)]
+    [TestCase(EntityTraits.HardNegative | EntityTraits.RegistryName, NoiseKinds.None, SyntheticCases.Namesake)]
+    [TestCase(EntityTraits.RegistryName, NoiseKinds.AddressMoved, "")]
+    public void A_record_of_several_cases_takes_the_hardest(EntityTraits traits, NoiseKinds noise, string expected)
+    {
+        var record = new SyntheticRecord { Id = "r1", TrueCluster = "e1", Traits = traits, Noise = noise };
+
+        Assert.That(SyntheticCases.Of(record), Is.EqualTo(expected));
+    }
+
+    [Test]
     public void Returns_the_number_of_records_written()
     {
         var records = SyntheticDirectory.Generate(new SyntheticOptions { Count = 123 });

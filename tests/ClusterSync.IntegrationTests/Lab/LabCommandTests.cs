@@ -80,7 +80,7 @@ public class LabCommandTests
     }
 
     [TestCase("evaluate", new[] { "--input", "--output" })]
-    [TestCase("generate", new[] { "--count", "--output", "--duplicate-rate", "--seed", "--split-rate", "--rejoin-rate" })]
+    [TestCase("generate", new[] { "--count", "--output", "--duplicate-rate", "--seed", "--split-rate", "--rejoin-rate", "--cases" })]
     public async Task Help_of_a_verb_lists_its_options(string verb, string[] options)
     {
         var (code, stdout, stderr) = await HostProcess.RunLabAsync([verb, "--help"]);
