@@ -61,6 +61,11 @@ public static class BatchResolution
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"blocking: {blocking.CandidatePairs:N0} candidate pairs, pair completeness {blocking.PairCompleteness:0.0000} ({blocking.TruePairsBlocked:N0} of {blocking.TruePairs:N0} true pairs), reduction ratio {blocking.ReductionRatio:0.000000}; {blocking.TruePairsLostToCaps:N0} true pairs lost to the block size caps"));
         await stdout.WriteLineAsync(QuarantineLine(rows));
+        if (CaseBreakdown.ReadCases(input, rows.Count) is { } cases)
+        {
+            await CaseBreakdown.WriteAsync(CaseBreakdown.Compute(labels, truth, cases), results[0].Name, stdout);
+        }
+
         if (showModel)
         {
             await WriteModelAsync(engine.DescribeModel(), stdout);

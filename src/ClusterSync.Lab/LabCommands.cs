@@ -50,10 +50,14 @@ public static class LabCommands
 
     private static Command Evaluate(TextWriter stdout, TextWriter stderr)
     {
-        var input = new Option<string>("--input") { Description = "CSV in the resolve format with a true_cluster column.", Required = true };
+        var input = new Option<string>("--input")
+        {
+            Description = "CSV in the resolve format with a true_cluster column (and optionally a case column, as generate --cases writes).",
+            Required = true,
+        };
         var output = new Option<string>("--output") { Description = "Optionally, where to write id,cluster_id." };
         var model = new Option<bool>("--model") { Description = "Also print the estimated model: the priors and every comparison level's m, u and weight." };
-        var command = new Command("evaluate", "Prints pairwise and B-cubed precision, recall and F1 of ClusterSync and two naive baselines, and the quality of blocking.")
+        var command = new Command("evaluate", "Prints pairwise and B-cubed precision, recall and F1 of ClusterSync and two naive baselines, the quality of blocking and, when the input has a case column, ClusterSync's pairwise figures per case.")
         {
             input, output, model,
         };

@@ -41,6 +41,30 @@ public class LabCommandTests
         Assert.That(stdout, Does.Contain("baseline: exact name key"));
         Assert.That(stdout, Does.Contain("baseline: name key or domain"));
         Assert.That(stdout, Does.Contain("pair completeness 1.0000 (1 of 1 true pairs)"));
+        Assert.That(stdout, Does.Not.Contain("by case"), "no case column, no table by case");
+    }
+
+    [Test]
+    public async Task Evaluate_prints_a_line_per_case_of_a_file_generated_with_cases()
+    {
+        var file = Path.Combine(_folder.FullName, "cases.csv");
+        var generate = await HostProcess.RunLabAsync(
+        [
+            "generate", "--count", "2000", "--seed", "3", "--cases", "--split-rate", "0.05", "--rejoin-rate", "0.5",
+            "--frequent-name-copies", "100", "--sibling-same-address-rate", "0.3", "--output", file,
+        ]);
+
+        var (code, stdout, stderr) = await HostProcess.RunLabAsync(["evaluate", "--input", file]);
+
+        Assert.That(generate.ExitCode, Is.Zero, generate.StdErr);
+        Assert.That(File.ReadLines(file).First(), Does.EndWith(",true_cluster,case"));
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(stdout, Does.Contain("ClusterSync by case (pairs with at least one record of the case):"));
+        Assert.That(stdout, Does.Contain("case                       records  true pairs  linked pairs  pair-P  pair-R  pair-F1  false links"));
+        string[] cases = ["agency-domain", "frequent-name", "namesake", "rejoined", "same-address-namesake", "shared-building", "split-off"];
+        var lines = stdout.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => cases.Any(c => l.StartsWith(c + " ", StringComparison.Ordinal))).ToList();
+        Assert.That(lines.Select(l => l.Split(' ')[0]), Is.EqualTo(cases), stdout);
+        Assert.That(lines, Has.All.Match(@"^[a-z-]+ +[\d,]+ +[\d,]+ +[\d,]+ +[01]\.\d{4} +[01]\.\d{4} +[01]\.\d{4} +[\d,]+$"), stdout);
     }
 
     [Test]
