@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ClusterSync.Core.Matching;
@@ -19,6 +20,7 @@ internal sealed class CandidateIndex(FeatureTable table, MatchingSettings settin
     public BlockIndex Blocks => _blocks;
 
     /// <summary>Builds the index of every record in bulk; returns each record's block ids (CSR), for the bulk passes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (int[] Starts, int[] Blocks) Build(int parallelism)
     {
         // Keys per record in parallel (reads only), then laid out record after record.
