@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClusterSync.Core.Csv;
 using ClusterSync.Core.Matching;
 using ClusterSync.Core.Normalisation;
@@ -32,6 +33,7 @@ public static class ResolveInput
     /// <paramref name="keepInputs"/> only the engine's prepared form of each row is kept (<see cref="ResolveRows.Inputs"/>
     /// is empty): a million rows then hold a fraction of the memory.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ResolveRows Read(string path, bool requireTruth, bool keepInputs = true)
     {
         if (!File.Exists(path))

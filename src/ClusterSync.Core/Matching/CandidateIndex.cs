@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ClusterSync.Core.Matching;
@@ -19,53 +20,64 @@ internal sealed class CandidateIndex(FeatureTable table, MatchingSettings settin
     public BlockIndex Blocks => _blocks;
 
     /// <summary>Builds the index of every record in bulk; returns each record's block ids (CSR), for the bulk passes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (int[] Starts, int[] Blocks) Build(int parallelism)
     {
-        // Keys per record in parallel (reads only), then laid out record after record.
-        var perRecord = new long[table.Capacity][];
+        // Keys per range of records in parallel (reads only), then laid out record after record: one list per
+        // range rather than an array per record, which a million records would make a million objects.
+        const int RangeSize = 8_192;
+        var n = table.Capacity;
+        var ranges = (n + RangeSize - 1) / RangeSize;
+        var rangeKeys = new List<long>[ranges];
+        var counts = new int[n];
         Parallel.For(
             0,
-            table.Capacity,
+            ranges,
             new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            () => new List<long>(),
-            (i, _, scratch) =>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (range) =>
             {
-                if (table[i] is not { } f)
+                var keys = new List<long>(RangeSize * 8);
+                var scratch = new List<long>();
+                for (var i = range * RangeSize; i < Math.Min(n, (range + 1) * RangeSize); i++)
                 {
-                    perRecord[i] = [];
-                    return scratch;
-                }
-
-                scratch.Clear();
-                BlockingRules.KeysOf(table, f, settings.MaxRareTokenFrequency, scratch);
-                scratch.Sort();
-                var unique = 0;
-                for (var k = 0; k < scratch.Count; k++)
-                {
-                    if (k == 0 || scratch[k] != scratch[k - 1])
+                    if (table[i] is not { } f)
                     {
-                        scratch[unique++] = scratch[k];
+                        continue;
+                    }
+
+                    scratch.Clear();
+                    BlockingRules.KeysOf(table, f, settings.MaxRareTokenFrequency, scratch);
+                    scratch.Sort();
+                    for (var k = 0; k < scratch.Count; k++)
+                    {
+                        if (k == 0 || scratch[k] != scratch[k - 1])
+                        {
+                            keys.Add(scratch[k]);
+                            counts[i]++;
+                        }
                     }
                 }
 
-                perRecord[i] = CollectionsMarshal.AsSpan(scratch)[..unique].ToArray();
-                return scratch;
-            },
-            _ => { });
+                rangeKeys[range] = keys;
+            });
 
-        var starts = new int[table.Capacity + 1];
-        for (var i = 0; i < table.Capacity; i++)
+        var starts = new int[n + 1];
+        for (var i = 0; i < n; i++)
         {
-            starts[i + 1] = starts[i] + perRecord[i].Length;
+            starts[i + 1] = starts[i] + counts[i];
         }
 
-        var sortedKeys = new long[starts[table.Capacity]];
+        var sortedKeys = new long[starts[n]];
         var records = new int[sortedKeys.Length];
-        for (var i = 0; i < table.Capacity; i++)
+        for (var range = 0; range < ranges; range++)
         {
-            perRecord[i].CopyTo(sortedKeys, starts[i]);
-            records.AsSpan(starts[i], perRecord[i].Length).Fill(i);
-            perRecord[i] = null!;
+            CollectionsMarshal.AsSpan(rangeKeys[range]).CopyTo(sortedKeys.AsSpan(starts[range * RangeSize]));
+            rangeKeys[range] = null!;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            records.AsSpan(starts[i], counts[i]).Fill(i);
         }
 
         var byRecord = _blocks.Build(sortedKeys, records, sortedKeys.Length, table.Capacity);

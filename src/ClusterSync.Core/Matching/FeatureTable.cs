@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClusterSync.Core.Records;
 
 namespace ClusterSync.Core.Matching;
@@ -81,6 +82,7 @@ internal sealed class FeatureTable
     /// Adds many new records at once. Each vocabulary is interned by its own pass, and the passes run in
     /// parallel (each touches one interner only), then the records are assembled in parallel.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddRange(FeatureDraft[] drafts)
     {
         ArgumentNullException.ThrowIfNull(drafts);
@@ -124,7 +126,7 @@ internal sealed class FeatureTable
         var sectors = new (int, float)[n][];
         Parallel.Invoke(
             () => InternTokens(drafts, tokens, alt, places),
-            () =>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] () =>
             {
                 for (var i = 0; i < n; i++)
                 {
@@ -132,7 +134,7 @@ internal sealed class FeatureTable
                     acronyms[i] = Acronyms.Use(drafts[i].Acronym);
                 }
             },
-            () =>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] () =>
             {
                 for (var i = 0; i < n; i++)
                 {
@@ -142,7 +144,7 @@ internal sealed class FeatureTable
                     phones[i] = Phones.Use(drafts[i].Phone);
                 }
             },
-            () =>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] () =>
             {
                 for (var i = 0; i < n; i++)
                 {
@@ -150,7 +152,7 @@ internal sealed class FeatureTable
                     prefixes[i] = UsePostalPrefix(drafts[i].Postal);
                 }
             },
-            () =>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] () =>
             {
                 for (var i = 0; i < n; i++)
                 {
@@ -158,7 +160,7 @@ internal sealed class FeatureTable
                     emails[i] = Domains.Use(drafts[i].EmailDomain);
                 }
             },
-            () =>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] () =>
             {
                 for (var i = 0; i < n; i++)
                 {
@@ -181,6 +183,7 @@ internal sealed class FeatureTable
         FlagNewTokens();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void InternTokens(FeatureDraft[] drafts, int[][] tokens, int[][][] alt, int[][] places)
     {
         var tokenSet = new HashSet<int>();
@@ -267,7 +270,6 @@ internal sealed class FeatureTable
         {
             Key = d.Key,
             NameKey = d.NameKey,
-            JoinedNameKey = d.NameKey.Replace(" ", "", StringComparison.Ordinal),
             Tokens = tokens,
             AltTokens = alt,
             PlaceTokens = places,

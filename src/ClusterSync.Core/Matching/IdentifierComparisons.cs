@@ -26,7 +26,34 @@ internal static class IdentifierComparisons
         // initials: the name comparison has already seen those words.
         static bool Expands(string acronym, RecordFeatures own, RecordFeatures other) =>
             acronym != other.Acronym
-            && ((acronym == other.Initials && acronym != own.Initials) || acronym == other.JoinedNameKey);
+            && ((acronym == other.Initials && acronym != own.Initials) || EqualsWithoutSpaces(acronym, other.NameKey));
+    }
+
+    /// <summary>Whether <paramref name="text"/> with its spaces left out is <paramref name="joined"/> (no string is built).</summary>
+    internal static bool EqualsWithoutSpaces(string joined, string text)
+    {
+        if (text.Length < joined.Length)
+        {
+            return false;
+        }
+
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                continue;
+            }
+
+            if (n == joined.Length || joined[n] != c)
+            {
+                return false;
+            }
+
+            n++;
+        }
+
+        return n == joined.Length;
     }
 
     public static sbyte DomainLevel(FeatureTable t, RecordFeatures a, RecordFeatures b, int sharedThreshold)

@@ -93,6 +93,10 @@ public sealed class MatchingEngine
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism };
         _table.AddRange(drafts);
         _graph.Grow();
+
+        // The drafts die here, whoever still holds the array (a caller's local stays reachable while
+        // unoptimised code runs): a million of them would otherwise outlive blocking and scoring.
+        Array.Clear(drafts);
         drafts = null!;
 
         progress?.Report("features interned");

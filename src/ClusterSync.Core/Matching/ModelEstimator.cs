@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ClusterSync.Core.Matching;
 
 /// <summary>
@@ -93,6 +94,7 @@ internal sealed class ModelEstimator(FeatureTable table, CandidateIndex index, M
     }
 
     /// <summary>Level patterns of pairs that share a place, domain or phone, found without looking at names.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Dictionary<ulong, int> NameFreePatterns(int[] sample)
     {
         var keys = new List<long>();

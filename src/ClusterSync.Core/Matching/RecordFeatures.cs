@@ -10,8 +10,6 @@ internal sealed class RecordFeatures
     public required SourceRecordKey Key { get; init; }
     public required string NameKey { get; init; }
 
-    /// <summary>The name key without spaces (compared with acronyms).</summary>
-    public required string JoinedNameKey { get; init; }
     /// <summary>Name token ids, sorted ascending.</summary>
     public required int[] Tokens { get; init; }
 
