@@ -77,6 +77,12 @@ internal static class NameComparison
             score = Math.Max(score, AlternateScore(t, a, b, ex));
         }
 
+        // A name that adds the place it is in, where the other is not, names another organisation.
+        if (score >= 0.5 && (PlaceComparisons.NamesOwnPlaceElsewhere(a, b) || PlaceComparisons.NamesOwnPlaceElsewhere(b, a)))
+        {
+            return (score, true);
+        }
+
         if (score >= 0.92)
         {
             return (score, false);

@@ -83,4 +83,32 @@ internal static class PlaceComparisons
         : a.Country == b.Country ? (sbyte)1
         : a.CountryAssumed || b.CountryAssumed ? Missing
         : (sbyte)0;
+
+    /// <summary>
+    /// Whether <paramref name="own"/>'s name carries a word of its own place (locality or region) that the
+    /// other name lacks, while the other record is in another locality and not in that place, and not within
+    /// 10 km when both have coordinates: a chapter, or a part that split off, named after where it is
+    /// ("Baltic Maritime Cluster Szczecin" in Szczecin and "Baltic Maritime Cluster" in Gdańsk). The same
+    /// words with both records in one locality are one organisation written two ways.
+    /// </summary>
+    internal static bool NamesOwnPlaceElsewhere(RecordFeatures own, RecordFeatures other)
+    {
+        if (own.City < 0 || other.City < 0 || own.City == other.City || own.PlaceTokens.Length == 0
+            || (own.HasCoordinates && other.HasCoordinates && DistanceKm(own, other) < 10))
+        {
+            return false;
+        }
+
+        foreach (var token in own.Tokens)
+        {
+            if (Array.BinarySearch(own.PlaceTokens, token) >= 0
+                && Array.BinarySearch(other.PlaceTokens, token) < 0
+                && Array.BinarySearch(other.Tokens, token) < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -287,6 +287,33 @@ public class MatchingEngineTests
     }
 
     [Test]
+    public void A_part_named_after_its_own_city_elsewhere_is_not_linked_to_the_organisation_it_split_from()
+    {
+        // The part kept the old site; its name adds the city it is in, where the other is not.
+        var parent = Org("parent", "Ostsee Maritim Netzwerk", "ostsee-maritim.example", "Rostock", postal: "18055", phone: "0381 555 0100") with { Street = "Am Strande 3" };
+        var part = Org("part", "Ostsee Maritim Netzwerk Stralsund", "ostsee-maritim.example", "Stralsund", postal: "18439", phone: "03831 555 0200") with { Street = "Hafenstraße 12" };
+        var engine = new MatchingEngine(new MatchingSettings());
+        engine.Load([.. Background(), parent, part], []);
+
+        var explanation = engine.Explain(parent.Key, part.Key);
+
+        Assert.That(explanation.Steps.Single(s => s.Comparison == "name").Level, Does.StartWith("similar but each has distinctive words"));
+        Assert.That(explanation.Outcome, Is.Not.EqualTo("match"));
+        Assert.That(engine.ClustersContaining([parent.Key]).Single(), Is.EqualTo(new[] { parent.Key }));
+    }
+
+    [Test]
+    public void A_record_that_adds_its_own_city_to_the_name_in_that_city_is_the_same_organisation()
+    {
+        var a = Org("a", "Ostsee Maritim Netzwerk", "ostsee-maritim.example", "Rostock", postal: "18055", phone: "0381 555 0100") with { Street = "Am Strande 3" };
+        var b = Org("b", "Ostsee Maritim Netzwerk Rostock", "ostsee-maritim.example", "Rostock", postal: "18055", phone: "0381 555 0100") with { Street = "Am Strande 3" };
+
+        var clusters = Resolve([.. Background(), a, b]);
+
+        Assert.That(clusters["a"], Is.EqualTo(clusters["b"]));
+    }
+
+    [Test]
     public void Programmes_of_one_agency_at_its_address_with_its_site_are_not_linked()
     {
         var a = Org("a", "Hydrogen Valley Programme", "agency.example", "Kassel", postal: "34117", phone: "0561 555 0100") with { Street = "Ständeplatz 1" };
