@@ -15,10 +15,15 @@ public static class BatchResolution
     public static async Task<int> ResolveAsync(string input, string output, MatchingSettings settings, TextWriter stdout, TextWriter stderr)
     {
         var clock = Stopwatch.StartNew();
-        var rows = ResolveInput.Read(input, requireTruth: false, keepInputs: false);
+
+        // The engine takes the rows chunk by chunk as they are read, so their prepared forms die young.
+        settings.KeepReviewPairs = false;
+        var engine = new MatchingEngine(settings);
+        var rows = ResolveInput.Read(input, requireTruth: false, keepInputs: false, take: engine.AddPrepared);
         var progress = Progress(rows.Count, clock, stderr);
-        progress?.Report($"read and normalised {rows.Count:N0} rows");
-        var (labels, _) = Cluster(rows, settings, progress, keepInputs: false);
+        progress?.Report($"read and normalised {rows.Count:N0} rows, their features interned");
+        engine.CompleteLoad([], progress);
+        var labels = Labels(rows, engine, progress);
         await WriteAsync(output, rows.Ids, labels);
         var clusters = labels.Distinct(StringComparer.Ordinal).Count();
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -104,7 +109,12 @@ public static class BatchResolution
 
         // The engine keeps what it compares; unless evaluation needs them, the prepared rows go as it takes them.
         engine.Load(rows.Prepared, [], release: !keepInputs, progress);
+        return (Labels(rows, engine, progress), engine);
+    }
 
+    /// <summary>Cluster label per row from a loaded engine (see <see cref="Cluster"/>).</summary>
+    private static string[] Labels(ResolveRows rows, MatchingEngine engine, IProgress<string>? progress)
+    {
         var clusterOf = engine.ClusterAll();
         progress?.Report("clustered");
         var firstId = new Dictionary<int, string>();
@@ -121,7 +131,7 @@ public static class BatchResolution
             labels[row] = id;
         }
 
-        return (labels, engine);
+        return labels;
     }
 
     /// <summary>A baseline's labels of the normalised rows spread over every row, a quarantined row being its own cluster.</summary>

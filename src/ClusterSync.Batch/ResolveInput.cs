@@ -31,10 +31,12 @@ public static class ResolveInput
     /// <summary>
     /// Reads and prepares every row. Throws <see cref="ResolveInputException"/> with a one-line reason. Without
     /// <paramref name="keepInputs"/> only the engine's prepared form of each row is kept (<see cref="ResolveRows.Inputs"/>
-    /// is empty): a million rows then hold a fraction of the memory.
+    /// is empty): a million rows then hold a fraction of the memory. With <paramref name="take"/>, the prepared
+    /// rows of each chunk are handed to it as soon as they are ready (in file order, one call at a time) and not
+    /// kept (<see cref="ResolveRows.Prepared"/> is empty): a bulk load then never holds them all.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static ResolveRows Read(string path, bool requireTruth, bool keepInputs = true)
+    public static ResolveRows Read(string path, bool requireTruth, bool keepInputs = true, Action<IReadOnlyList<PreparedInput>>? take = null)
     {
         if (!File.Exists(path))
         {
@@ -73,7 +75,7 @@ public static class ResolveInput
                 {
                     preparing.GetAwaiter().GetResult();
                     var full = chunk;
-                    preparing = Task.Run(() => Prepare(full, columns, rows, keepInputs, shared));
+                    preparing = Task.Run(() => Prepare(full, columns, rows, keepInputs, shared, take));
                     chunk = new List<(string[] Cells, int Row)>(ChunkSize);
                 }
             }
@@ -84,7 +86,7 @@ public static class ResolveInput
             }
 
             preparing.GetAwaiter().GetResult();
-            Prepare(chunk, columns, rows, keepInputs, shared);
+            Prepare(chunk, columns, rows, keepInputs, shared, take);
             Check(rows, requireTruth);
             return ResolveRows.From(rows);
         }
@@ -100,10 +102,26 @@ public static class ResolveInput
     }
 
     /// <summary>Prepares a chunk of rows in parallel and appends them in their order (one chunk at a time).</summary>
-    private static void Prepare(List<(string[] Cells, int Row)> chunk, int[] columns, List<ResolveRow> rows, bool keepInputs, SharedStrings shared)
+    private static void Prepare(
+        List<(string[] Cells, int Row)> chunk, int[] columns, List<ResolveRow> rows, bool keepInputs, SharedStrings shared, Action<IReadOnlyList<PreparedInput>>? take)
     {
         var prepared = new ResolveRow[chunk.Count];
         Parallel.For(0, chunk.Count, i => prepared[i] = Parse(chunk[i].Cells, chunk[i].Row, columns, keepInputs, shared));
+        if (take is not null)
+        {
+            var ready = new List<PreparedInput>(prepared.Length);
+            for (var i = 0; i < prepared.Length; i++)
+            {
+                if (prepared[i].Prepared is { } row)
+                {
+                    ready.Add(row);
+                    prepared[i] = prepared[i] with { Prepared = null };
+                }
+            }
+
+            take(ready);
+        }
+
         rows.AddRange(prepared);
     }
 
@@ -173,7 +191,8 @@ public static class ResolveInput
         var outcome = OrganisationNormaliser.Default.Normalise(raw, withContentHash: false);
         var input = outcome.Record is { } record ? MatchInput.From(record) with { NameAnalysis = outcome.NameAnalysis } : null;
         var prepared = input is null ? null : PreparedInput.From(input, shared);
-        return new ResolveRow(id, number, keepInputs ? input : null, prepared, outcome.QuarantineReason, Get(row, columns, 15));
+        var reason = prepared is null ? outcome.QuarantineReason ?? "not normalised" : null;
+        return new ResolveRow(id, number, keepInputs ? input : null, prepared, reason, Get(row, columns, 15));
     }
 
     private static string? Get(string[] row, int[] columns, int column)
@@ -209,8 +228,8 @@ public static class ResolveInput
 
 /// <summary>
 /// One input row: its id, its number in the file (the header is row 1), what the engine compares (null when
-/// normalisation quarantined the row, with the reason; <see cref="Input"/> also null when the reader was not asked
-/// to keep it) and, for evaluation, its true cluster.
+/// normalisation quarantined the row, with the reason, which is null otherwise; <see cref="Input"/> also null when
+/// the reader was not asked to keep it, <see cref="Prepared"/> when it was handed on) and, for evaluation, its true cluster.
 /// </summary>
 public sealed record ResolveRow(string Id, int Row, MatchInput? Input, PreparedInput? Prepared, string? QuarantineReason, string? TrueCluster);
 
@@ -235,9 +254,13 @@ public sealed record ResolveRows(
         var quarantined = new List<QuarantinedRow>();
         for (var i = 0; i < rows.Count; i++)
         {
-            if (rows[i].Prepared is { } ready)
+            if (rows[i].QuarantineReason is not { } reason)
             {
-                prepared.Add(ready);
+                if (rows[i].Prepared is { } ready)
+                {
+                    prepared.Add(ready);
+                }
+
                 if (rows[i].Input is { } input)
                 {
                     inputs.Add(input);
@@ -247,7 +270,7 @@ public sealed record ResolveRows(
             }
             else
             {
-                quarantined.Add(new QuarantinedRow(rows[i].Id, rows[i].Row, rows[i].QuarantineReason ?? "not normalised"));
+                quarantined.Add(new QuarantinedRow(rows[i].Id, rows[i].Row, reason));
             }
         }
 

@@ -88,18 +88,52 @@ public sealed class MatchingEngine
         Load(drafts, decisions, progress);
     }
 
-    private void Load(FeatureDraft[] drafts, IReadOnlyCollection<MatchDecision> decisions, IProgress<string>? progress)
+    /// <summary>
+    /// Takes the next records of a bulk load fed as they are read (in order, one call at a time, into an engine
+    /// that holds nothing else): their features are interned at once, so that a reader never holds a million
+    /// prepared records, and the prepared forms die young. <see cref="CompleteLoad"/> then does the rest of a
+    /// bulk <c>Load</c>; the outcome is the same as loading all the records at once.
+    /// </summary>
+    public void AddPrepared(IReadOnlyList<PreparedInput> records)
     {
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism };
+        ArgumentNullException.ThrowIfNull(records);
+        var drafts = new FeatureDraft[records.Count];
+        for (var i = 0; i < drafts.Length; i++)
+        {
+            drafts[i] = records[i].Draft;
+        }
+
+        AddDrafts(drafts);
+    }
+
+    /// <summary>Completes a bulk load fed by <see cref="AddPrepared"/>: weights, blocking, model estimation, scoring of every candidate pair.</summary>
+    public void CompleteLoad(IReadOnlyCollection<MatchDecision> decisions, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(decisions);
+        progress?.Report("features interned");
+        Complete(decisions, progress);
+    }
+
+    private void AddDrafts(FeatureDraft[] drafts)
+    {
         _table.AddRange(drafts);
         _graph.Grow();
 
         // The drafts die here, whoever still holds the array (a caller's local stays reachable while
         // unoptimised code runs): a million of them would otherwise outlive blocking and scoring.
         Array.Clear(drafts);
-        drafts = null!;
+    }
 
+    private void Load(FeatureDraft[] drafts, IReadOnlyCollection<MatchDecision> decisions, IProgress<string>? progress)
+    {
+        AddDrafts(drafts);
         progress?.Report("features interned");
+        Complete(decisions, progress);
+    }
+
+    private void Complete(IReadOnlyCollection<MatchDecision> decisions, IProgress<string>? progress)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism };
         Parallel.For(0, _table.Capacity, parallel, i =>
         {
             if (_table[i] is { } f)

@@ -287,6 +287,34 @@ public class MatchingEngineTests
     }
 
     [Test]
+    public void A_load_fed_in_chunks_as_rows_are_read_resolves_as_one_load_of_every_row()
+    {
+        List<MatchInput> records =
+        [
+            .. Background(),
+            Org("d1", "Photonics Network Jena", "photonics-jena.example", "Jena"),
+            Org("d2", "Photonics Netzwerk Jena e.V.", "photonics-jena.example", "Jena"),
+            Org("d3", "PNJ", "photonics-jena.example", "Jena", acronym: "PNJ"),
+        ];
+        var whole = new MatchingEngine(new MatchingSettings());
+        whole.Load(records, []);
+        var prepared = records.Select(r => PreparedInput.From(r)).ToArray();
+        var fed = new MatchingEngine(new MatchingSettings());
+
+        foreach (var chunk in prepared.Chunk(7))
+        {
+            fed.AddPrepared(chunk);
+        }
+
+        fed.CompleteLoad([]);
+
+        Assert.That(fed.Count, Is.EqualTo(records.Count));
+        Assert.That(fed.CandidatePairCount, Is.EqualTo(whole.CandidatePairCount));
+        Assert.That(fed.ClusterAll(), Is.EqualTo(whole.ClusterAll()));
+        Assert.That(fed.ClustersContaining([records[^1].Key]).Single(), Has.Count.EqualTo(3));
+    }
+
+    [Test]
     public void A_part_named_after_its_own_city_elsewhere_is_not_linked_to_the_organisation_it_split_from()
     {
         // The part kept the old site; its name adds the city it is in, where the other is not.

@@ -44,6 +44,27 @@ public class ResolveInputTests
     }
 
     [Test]
+    public void Rows_handed_on_as_they_are_read_come_in_file_order_and_are_not_kept()
+    {
+        var lines = Enumerable.Range(0, 40_000).Select(i => i == 20_000 ? $"{i},---,FR" : $"{i},Cluster {i},FR");
+        File.WriteAllText(_path, "id,name,country\n" + string.Join("\n", lines) + "\n");
+        var handed = new List<string>();
+        var calls = 0;
+
+        var rows = ResolveInput.Read(_path, requireTruth: false, keepInputs: false, take: chunk =>
+        {
+            calls++;
+            handed.AddRange(chunk.Select(p => p.Key.SourceId));
+        });
+
+        Assert.That(calls, Is.GreaterThan(1), "more than one chunk");
+        Assert.That(handed, Is.EqualTo(Enumerable.Range(0, 40_000).Where(i => i != 20_000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.That(rows.Prepared, Is.Empty);
+        Assert.That(rows.InputRows, Has.Length.EqualTo(39_999));
+        Assert.That(rows.Quarantined.Single().Id, Is.EqualTo("20000"));
+    }
+
+    [Test]
     public void A_country_that_names_no_country_is_left_unknown_as_ad_hoc_input_may()
     {
         File.WriteAllText(_path, "id,name,country\n1,Aerospace Valley,Atlantis\n");
