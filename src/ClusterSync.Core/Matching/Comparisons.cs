@@ -50,7 +50,7 @@ internal static class Comparisons
         new("phone", ["different numbers", "same number"], [0.25, 0.75], [0.999, 0.001], 8),
         new("place", ["different place", "same region", "same locality, different postal codes", "same locality", "same postal code", "same postal code and locality"],
             [0.08, 0.10, 0.05, 0.20, 0.15, 0.42], [0.90, 0.08, 0.012, 0.003, 0.004, 0.001], 10, LevelCaps: [10, 10, 2, 10, 10, 10]),
-        new("street", ["different street", "similar street (JW >= 0.80)", "very similar street (JW >= 0.92)", "same street"],
+        new("street", ["different street", "similar street (JW >= 0.80), or the same street at another house number", "very similar street (JW >= 0.92)", "same street"],
             [0.15, 0.10, 0.20, 0.55], [0.98, 0.015, 0.004, 0.001], 10),
         new("distance", [">= 50 km", "< 50 km", "< 10 km", "< 2 km", "< 0.5 km"],
             [0.05, 0.05, 0.15, 0.25, 0.50], [0.93, 0.05, 0.015, 0.004, 0.001], 6),

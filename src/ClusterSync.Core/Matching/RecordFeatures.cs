@@ -114,7 +114,7 @@ internal sealed record FeatureDraft(
             city,
             PlaceWords(city, region),
             PostalKey(input.PostalCode),
-            Blank(input.Street) ? null : NameAnalyser.Fold(input.Street!),
+            StreetKeys.Of(input.Street),
             Blank(input.WebsiteDomain) ? null : input.WebsiteDomain!.Trim().ToLowerInvariant(),
             Blank(input.WebsitePath) ? null : NameAnalyser.Fold(input.WebsitePath!),
             Blank(input.EmailDomain) ? null : input.EmailDomain!.Trim().ToLowerInvariant(),
