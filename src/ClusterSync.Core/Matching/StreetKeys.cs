@@ -1,3 +1,4 @@
+using System.Buffers;
 using ClusterSync.Core.Normalisation;
 using ClusterSync.Core.Normalisation.Names;
 
@@ -96,15 +97,19 @@ internal sealed class StreetTypes
     /// <summary>Letters that stay before a compound ending for it to be replaced (<c>Hauptstraße</c>, not <c>Gate</c>).</summary>
     private const int MinimumStem = 3;
 
-    private readonly Dictionary<string, string> _words;
-    private readonly Dictionary<string, string> _phrases;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
     private readonly (string Ending, string Canonical)[] _endings;
+
+    /// <summary>How many characters of output one character of input can become at most (a one-letter word written in full).</summary>
+    private readonly int _maxGrowth;
 
     private StreetTypes(Dictionary<string, string> words, Dictionary<string, string> phrases, (string, string)[] endings)
     {
-        _words = words;
-        _phrases = phrases;
+        _wordLookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        _phraseLookup = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
         _endings = endings;
+        _maxGrowth = Math.Max(2, words.Values.Concat(phrases.Values).Select(v => v.Length + 1).DefaultIfEmpty(1).Max());
     }
 
     /// <exception cref="FormatException">A kind is unknown, or one folded word is given two different forms.</exception>
@@ -155,44 +160,100 @@ internal sealed class StreetTypes
         return new StreetTypes(words, phrases, [.. endings.OrderByDescending(e => e.Item1.Length).ThenBy(e => e.Item1, StringComparer.Ordinal)]);
     }
 
-    /// <summary>The canonical form of a folded street (words separated by single spaces).</summary>
+    /// <summary>
+    /// The canonical form of a folded street (words separated by single spaces): one pass over its words, one
+    /// string at the end, none when nothing changes (a million records are keyed while they are read).
+    /// </summary>
     public string Canonical(string folded)
     {
-        var tokens = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var result = new List<string>(tokens.Length);
-        for (var i = 0; i < tokens.Length; i++)
+        var capacity = (folded.Length * _maxGrowth) + 8;
+        char[]? rented = null;
+        var output = capacity <= 512 ? stackalloc char[capacity] : (rented = ArrayPool<char>.Shared.Rent(capacity));
+        try
         {
-            if (i + 1 < tokens.Length && _phrases.TryGetValue(string.Concat(tokens[i], " ", tokens[i + 1]), out var phrase))
+            var text = folded.AsSpan();
+            var length = 0;
+            var position = 0;
+            while (NextWord(text, ref position, out var start, out var end))
             {
-                Add(result, phrase);
-                i++;
-                continue;
+                var after = position;
+                if (NextWord(text, ref after, out _, out var phraseEnd) && _phraseLookup.TryGetValue(text[start..phraseEnd], out var phrase))
+                {
+                    Append(output, ref length, phrase);
+                    position = after;
+                    continue;
+                }
+
+                var word = text[start..end];
+                if (_wordLookup.TryGetValue(word, out var canonical))
+                {
+                    Append(output, ref length, canonical);
+                }
+                else
+                {
+                    AppendWithEnding(output, ref length, word);
+                }
             }
 
-            Add(result, _words.TryGetValue(tokens[i], out var word) ? word : Ending(tokens[i]));
+            var result = output[..length];
+            return result.SequenceEqual(text) ? folded : new string(result);
         }
-
-        return string.Join(' ', result);
-    }
-
-    private static void Add(List<string> result, string token)
-    {
-        if (token.Length > 0)
+        finally
         {
-            result.Add(token);
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
         }
     }
 
-    private string Ending(string token)
+    /// <summary>The next word at or after <paramref name="position"/>, which moves past it.</summary>
+    private static bool NextWord(ReadOnlySpan<char> text, ref int position, out int start, out int end)
+    {
+        while (position < text.Length && text[position] == ' ')
+        {
+            position++;
+        }
+
+        start = position;
+        while (position < text.Length && text[position] != ' ')
+        {
+            position++;
+        }
+
+        end = position;
+        return end > start;
+    }
+
+    private static void Append(Span<char> output, ref int length, ReadOnlySpan<char> word)
+    {
+        if (word.Length == 0)
+        {
+            return;
+        }
+
+        if (length > 0)
+        {
+            output[length++] = ' ';
+        }
+
+        word.CopyTo(output[length..]);
+        length += word.Length;
+    }
+
+    private void AppendWithEnding(Span<char> output, ref int length, ReadOnlySpan<char> word)
     {
         foreach (var (ending, canonical) in _endings)
         {
-            if (token.Length >= ending.Length + MinimumStem && token.EndsWith(ending, StringComparison.Ordinal))
+            if (word.Length >= ending.Length + MinimumStem && word.EndsWith(ending, StringComparison.Ordinal))
             {
-                return string.Concat(token.AsSpan(0, token.Length - ending.Length), canonical);
+                Append(output, ref length, word[..^ending.Length]);
+                canonical.AsSpan().CopyTo(output[length..]);
+                length += canonical.Length;
+                return;
             }
         }
 
-        return token;
+        Append(output, ref length, word);
     }
 }
