@@ -8,6 +8,7 @@ internal sealed class FeatureTable
 {
     private readonly List<RecordFeatures?> _records = [];
     private readonly Dictionary<SourceRecordKey, int> _index = [];
+    private int _indexCapacity;
 
     public Interner Tokens { get; } = new();
     public Interner Names { get; } = new();
@@ -102,14 +103,15 @@ internal sealed class FeatureTable
             }
         }
 
-        // Names, phones and web domains are mostly distinct per record: size their vocabularies once.
+        // Names, phones and web domains are mostly distinct per record: make room for them at once, growing
+        // geometrically (a load fed chunk by chunk would otherwise rehash every vocabulary at every chunk).
         Names.EnsureCapacity(Names.Count + n);
         Phones.EnsureCapacity(Phones.Count + n);
         Domains.EnsureCapacity(Domains.Count + n);
         Postals.EnsureCapacity(Postals.Count + (n / 2));
         Tokens.EnsureCapacity(Tokens.Count + (n / 4));
         _records.EnsureCapacity(_records.Count + n);
-        _index.EnsureCapacity(_index.Count + n);
+        _indexCapacity = Interner.Grown(_index, _indexCapacity, _index.Count + n);
         var tokens = new int[n][];
         var alt = new int[n][][];
         var places = new int[n][];

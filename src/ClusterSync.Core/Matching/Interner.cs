@@ -9,14 +9,41 @@ internal sealed class Interner
     private readonly List<string> _values = [];
     private readonly List<int> _counts = [];
 
+    private int _capacity;
+
     public int Count => _values.Count;
 
-    /// <summary>Makes room for this many values without growing step by step (a bulk load's large arrays).</summary>
+    /// <summary>
+    /// Makes room for this many values without growing step by step (a bulk load's large arrays). Grows at least
+    /// twofold when it grows: called for every chunk of a load, an exact size would rehash the whole vocabulary each time.
+    /// </summary>
     public void EnsureCapacity(int capacity)
     {
-        _ids.EnsureCapacity(capacity);
-        _values.EnsureCapacity(capacity);
-        _counts.EnsureCapacity(capacity);
+        if (capacity <= _capacity)
+        {
+            return;
+        }
+
+        _capacity = Grown(_ids, _capacity, capacity);
+        _values.EnsureCapacity(_capacity);
+        _counts.EnsureCapacity(_capacity);
+    }
+
+    /// <summary>
+    /// Makes room in <paramref name="dictionary"/> for <paramref name="required"/> entries, at least doubling the room
+    /// made before (<paramref name="capacity"/>, 0 at first) when it must grow; returns the room now made.
+    /// <see cref="Dictionary{TKey, TValue}.EnsureCapacity"/> alone grows to the exact size asked for.
+    /// </summary>
+    internal static int Grown<TKey, TValue>(Dictionary<TKey, TValue> dictionary, int capacity, int required)
+        where TKey : notnull
+    {
+        if (required <= capacity)
+        {
+            return capacity;
+        }
+
+        var grown = capacity == 0 ? required : (int)Math.Min(Array.MaxLength, Math.Max(required, 2L * capacity));
+        return dictionary.EnsureCapacity(grown);
     }
 
     public string this[int id] => _values[id];
