@@ -57,7 +57,7 @@ internal static class PlaceComparisons
         // Two house numbers on one street are two addresses: at most "similar", never "nearly the same".
         var s = JaroWinkler.Similarity(a.StreetKey, b.StreetKey);
         var level = s >= 0.92 ? (sbyte)2 : s >= 0.80 ? (sbyte)1 : (sbyte)0;
-        return level == 2 && StreetKeys.NumbersConflict(a.StreetKey, b.StreetKey) ? (sbyte)1 : level;
+        return level == 2 && AddressKeys.NumbersConflict(a.StreetKey, b.StreetKey) ? (sbyte)1 : level;
     }
 
     public static double DistanceKm(RecordFeatures a, RecordFeatures b)

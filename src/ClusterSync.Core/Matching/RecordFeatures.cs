@@ -101,7 +101,8 @@ internal sealed record FeatureDraft(
 
         var acronym = AcronymKey(input.Acronym) ?? (LooksLikeAcronym(input.Name) ? AcronymKey(input.Name) : null);
         var region = Blank(input.Region) ? null : NameAnalyser.Fold(input.Region!);
-        var city = Blank(input.Locality) ? null : NameAnalyser.Fold(input.Locality!);
+        var city = AddressKeys.Locality(input.Locality);
+        var written = Blank(input.Locality) ? null : NameAnalyser.Fold(input.Locality!);
         return new FeatureDraft(
             input.Key,
             nameKey,
@@ -112,9 +113,9 @@ internal sealed record FeatureDraft(
             country,
             region,
             city,
-            PlaceWords(city, region),
+            PlaceWords(written, city, region),
             PostalKey(input.PostalCode),
-            StreetKeys.Of(input.Street),
+            AddressKeys.Street(input.Street),
             Blank(input.WebsiteDomain) ? null : input.WebsiteDomain!.Trim().ToLowerInvariant(),
             Blank(input.WebsitePath) ? null : NameAnalyser.Fold(input.WebsitePath!),
             Blank(input.EmailDomain) ? null : input.EmailDomain!.Trim().ToLowerInvariant(),
@@ -145,8 +146,11 @@ internal sealed record FeatureDraft(
         return [.. words.Where(w => !stopWords.Contains(w))];
     }
 
-    /// <summary>The words of the (already folded) locality and region.</summary>
-    private static string[] PlaceWords(string? city, string? region)
+    /// <summary>
+    /// The words of the (already folded) locality, as written and as compared (<c>junction</c> and <c>jct</c>: a
+    /// name names its place either way), and of the region.
+    /// </summary>
+    private static string[] PlaceWords(string? written, string? city, string? region)
     {
         if (city is null && region is null)
         {
@@ -154,7 +158,7 @@ internal sealed record FeatureDraft(
         }
 
         var words = new List<string>();
-        foreach (var text in new[] { city, region })
+        foreach (var text in new[] { written, city, region })
         {
             if (text is not null)
             {

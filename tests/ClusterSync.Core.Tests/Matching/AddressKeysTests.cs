@@ -4,7 +4,7 @@ using ClusterSync.Core.Records;
 
 namespace ClusterSync.Core.Tests.Matching;
 
-public class StreetKeysTests
+public class AddressKeysTests
 {
     [TestCase("Hauptstraße 5", "Hauptstr. 5")]
     [TestCase("Berliner Straße 12", "Berliner Str. 12")]
@@ -24,19 +24,42 @@ public class StreetKeysTests
     [TestCase("Náměstí Míru 4", "nám. Míru 4")]
     [TestCase("Λεωφόρος Συγγρού 12", "Λεωφ. Συγγρού 12")]
     public void A_street_written_in_full_and_abbreviated_has_one_key(string full, string abbreviated) =>
-        Assert.That(StreetKeys.Of(abbreviated), Is.EqualTo(StreetKeys.Of(full)));
+        Assert.That(AddressKeys.Street(abbreviated), Is.EqualTo(AddressKeys.Street(full)));
 
     [TestCase("Hauptstraße 5", "Hauptweg 5")]
     [TestCase("12 Main Street", "12 Main Avenue")]
     [TestCase("Gate 7", "Gt 7")]
     public void Different_streets_keep_different_keys(string a, string b) =>
-        Assert.That(StreetKeys.Of(a), Is.Not.EqualTo(StreetKeys.Of(b)));
+        Assert.That(AddressKeys.Street(a), Is.Not.EqualTo(AddressKeys.Street(b)));
 
     [TestCase(null)]
     [TestCase("  ")]
     [TestCase("ul.")]
     public void A_street_of_nothing_but_blanks_or_a_street_word_has_no_key(string? street) =>
-        Assert.That(StreetKeys.Of(street), Is.Null);
+        Assert.That(AddressKeys.Street(street), Is.Null);
+
+    [TestCase("Saint Louis", "St. Louis")]
+    [TestCase("Sankt Gallen", "St. Gallen")]
+    [TestCase("Fort Worth", "Ft. Worth")]
+    [TestCase("Mount Vernon", "Mt Vernon")]
+    [TestCase("West Hollywood", "W. Hollywood")]
+    [TestCase("Colorado Springs", "Colorado Spgs")]
+    [TestCase("Sainte-Foy", "Ste-Foy")]
+    public void A_locality_written_in_full_and_abbreviated_has_one_key(string full, string abbreviated) =>
+        Assert.That(AddressKeys.Locality(abbreviated), Is.EqualTo(AddressKeys.Locality(full)));
+
+    [TestCase("San Jose", "St Jose")]
+    [TestCase("Frankfurt", "Fort")]
+    public void Different_localities_keep_different_keys(string a, string b) =>
+        Assert.That(AddressKeys.Locality(a), Is.Not.EqualTo(AddressKeys.Locality(b)));
+
+    [Test]
+    public void A_locality_abbreviated_is_the_same_place_where_its_folded_text_alone_is_not()
+    {
+        // "ft worth" and "fort worth" are too far apart for the locality comparison's Jaro-Winkler threshold.
+        Assert.That(JaroWinkler.Similarity("ft worth", "fort worth"), Is.LessThan(0.92));
+        Assert.That(PlaceComparisons.CityMatch(In("Fort Worth", 1), In("Ft. Worth", 2)), Is.EqualTo(1));
+    }
 
     [TestCase("12 main st", "14 main st", true)]
     [TestCase("unit 5 king business park", "unit 7 king business park", true)]
@@ -47,8 +70,8 @@ public class StreetKeysTests
     [TestCase("120 main st", "12 main st", true)]
     public void House_numbers_conflict_only_when_both_have_some_and_share_none(string a, string b, bool conflict)
     {
-        Assert.That(StreetKeys.NumbersConflict(a, b), Is.EqualTo(conflict));
-        Assert.That(StreetKeys.NumbersConflict(b, a), Is.EqualTo(conflict));
+        Assert.That(AddressKeys.NumbersConflict(a, b), Is.EqualTo(conflict));
+        Assert.That(AddressKeys.NumbersConflict(b, a), Is.EqualTo(conflict));
     }
 
     [Test]
@@ -67,16 +90,31 @@ public class StreetKeysTests
     public void The_table_gives_no_folded_word_two_forms()
     {
         var table = CsvTable.Parse("kind,canonical,variants,languages\nword,st,street|str,en\nword,sq,square|str,en\n");
-        Assert.That(() => StreetTypes.Parse(table), Throws.TypeOf<FormatException>().With.Message.Contains("'str'"));
-        Assert.That(StreetKeys.Of("Market Square 1"), Is.EqualTo("market sq 1"), "the embedded table loads");
+        Assert.That(() => AddressWords.Parse(table), Throws.TypeOf<FormatException>().With.Message.Contains("'str'"));
+        Assert.That(AddressKeys.Street("Market Square 1"), Is.EqualTo("market sq 1"), "the embedded table loads");
     }
 
     [Test]
     public void An_unknown_kind_in_the_table_is_refused()
     {
         var table = CsvTable.Parse("kind,canonical,variants,languages\nprefix,st,street,en\n");
-        Assert.That(() => StreetTypes.Parse(table), Throws.TypeOf<FormatException>().With.Message.Contains("unknown kind 'prefix'"));
+        Assert.That(() => AddressWords.Parse(table), Throws.TypeOf<FormatException>().With.Message.Contains("unknown kind 'prefix'"));
     }
+
+    /// <summary>A record in <paramref name="locality"/>, interned as <paramref name="id"/> (two ids: the keys decide).</summary>
+    private static RecordFeatures In(string locality, int id) => new()
+    {
+        Key = new SourceRecordKey("test", locality),
+        NameKey = "x",
+        Tokens = [],
+        AltTokens = [],
+        PlaceTokens = [],
+        AltKeys = [],
+        Initials = "",
+        Sectors = [],
+        City = id,
+        CityKey = AddressKeys.Locality(locality),
+    };
 
     private static RecordFeatures At(string street) => new()
     {
@@ -88,6 +126,6 @@ public class StreetKeysTests
         AltKeys = [],
         Initials = "",
         Sectors = [],
-        StreetKey = StreetKeys.Of(street),
+        StreetKey = AddressKeys.Street(street),
     };
 }

@@ -5,25 +5,32 @@ using ClusterSync.Core.Normalisation.Names;
 namespace ClusterSync.Core.Matching;
 
 /// <summary>
-/// The comparable form of a street address: folded, each street-type word and its abbreviations written one way
-/// (<c>Hauptstraße 5</c> and <c>Hauptstr. 5</c> → <c>hauptstr 5</c>; <c>435 South La Cienega Boulevard</c> and
-/// <c>435 S. La Cienega Blvd.</c> → <c>435 s la cienega blvd</c>), words that only say "street" or "number"
-/// dropped (<c>ul.</c>, <c>No.</c>). The words come from the resource <c>addresses/street-types.csv</c>.
+/// The comparable forms of a street address and a locality: folded, each street-type or place word and its
+/// abbreviations written one way (<c>Hauptstraße 5</c> and <c>Hauptstr. 5</c> → <c>hauptstr 5</c>;
+/// <c>435 South La Cienega Boulevard</c> and <c>435 S. La Cienega Blvd.</c> → <c>435 s la cienega blvd</c>;
+/// <c>Saint Louis</c> and <c>St. Louis</c> → <c>st louis</c>), words that only say "street" or "number" dropped
+/// (<c>ul.</c>, <c>No.</c>). The words come from the resources <c>addresses/street-types.csv</c> and
+/// <c>addresses/locality-words.csv</c>.
 /// </summary>
-internal static class StreetKeys
+internal static class AddressKeys
 {
-    private static readonly Lazy<StreetTypes> Types = new(() => StreetTypes.Parse(CsvTable.Load("addresses/street-types.csv")));
+    private static readonly Lazy<AddressWords> StreetWords = new(() => AddressWords.Parse(CsvTable.Load("addresses/street-types.csv")));
+    private static readonly Lazy<AddressWords> LocalityWords = new(() => AddressWords.Parse(CsvTable.Load("addresses/locality-words.csv")));
 
     /// <summary>The comparable form of <paramref name="street"/>; null when nothing is left of it.</summary>
-    public static string? Of(string? street)
+    public static string? Street(string? street) => Key(street, StreetWords.Value);
+
+    /// <summary>The comparable form of <paramref name="locality"/>; null when nothing is left of it.</summary>
+    public static string? Locality(string? locality) => Key(locality, LocalityWords.Value);
+
+    private static string? Key(string? text, AddressWords words)
     {
-        if (string.IsNullOrWhiteSpace(street))
+        if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        var folded = NameAnalyser.Fold(street);
-        var key = Types.Value.Canonical(folded);
+        var key = words.Canonical(NameAnalyser.Fold(text));
         return key.Length == 0 ? null : key;
     }
 
@@ -91,8 +98,8 @@ internal static class StreetKeys
     }
 }
 
-/// <summary>The street-type table: whole words and phrases, compound endings, and words to drop, all folded.</summary>
-internal sealed class StreetTypes
+/// <summary>A table of address words: whole words and phrases, compound endings, and words to drop, all folded.</summary>
+internal sealed class AddressWords
 {
     /// <summary>Letters that stay before a compound ending for it to be replaced (<c>Hauptstraße</c>, not <c>Gate</c>).</summary>
     private const int MinimumStem = 3;
@@ -104,7 +111,7 @@ internal sealed class StreetTypes
     /// <summary>How many characters of output one character of input can become at most (a one-letter word written in full).</summary>
     private readonly int _maxGrowth;
 
-    private StreetTypes(Dictionary<string, string> words, Dictionary<string, string> phrases, (string, string)[] endings)
+    private AddressWords(Dictionary<string, string> words, Dictionary<string, string> phrases, (string, string)[] endings)
     {
         _wordLookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         _phraseLookup = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -113,7 +120,7 @@ internal sealed class StreetTypes
     }
 
     /// <exception cref="FormatException">A kind is unknown, or one folded word is given two different forms.</exception>
-    public static StreetTypes Parse(CsvTable table)
+    public static AddressWords Parse(CsvTable table)
     {
         var words = new Dictionary<string, string>(StringComparer.Ordinal);
         var phrases = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -138,7 +145,7 @@ internal sealed class StreetTypes
                         if (target.TryGetValue(folded, out var known) && known != canonical)
                         {
                             throw new FormatException(
-                                $"street-types.csv line {table.Lines[row]}: '{variant}' folds to '{folded}', already written '{known}'.");
+                                $"line {table.Lines[row]}: '{variant}' folds to '{folded}', already written '{known}'.");
                         }
 
                         target[folded] = canonical;
@@ -151,13 +158,13 @@ internal sealed class StreetTypes
 
                         break;
                     default:
-                        throw new FormatException($"street-types.csv line {table.Lines[row]}: unknown kind '{kind}'.");
+                        throw new FormatException($"line {table.Lines[row]}: unknown kind '{kind}'.");
                 }
             }
         }
 
         // Longest ending first, so that "gatan" is replaced before "gata".
-        return new StreetTypes(words, phrases, [.. endings.OrderByDescending(e => e.Item1.Length).ThenBy(e => e.Item1, StringComparer.Ordinal)]);
+        return new AddressWords(words, phrases, [.. endings.OrderByDescending(e => e.Item1.Length).ThenBy(e => e.Item1, StringComparer.Ordinal)]);
     }
 
     /// <summary>
