@@ -21,16 +21,23 @@ internal static class AddressKeys
     public static string? Street(string? street) => Key(street, StreetWords.Value);
 
     /// <summary>The comparable form of <paramref name="locality"/>; null when nothing is left of it.</summary>
-    public static string? Locality(string? locality) => Key(locality, LocalityWords.Value);
+    public static string? Locality(string? locality) => Key(locality, LocalityWords.Value, out _);
 
-    private static string? Key(string? text, AddressWords words)
+    /// <summary>As <see cref="Locality(string?)"/>, with the locality folded as written (null when blank).</summary>
+    public static string? Locality(string? locality, out string? written) => Key(locality, LocalityWords.Value, out written);
+
+    private static string? Key(string? text, AddressWords words) => Key(text, words, out _);
+
+    private static string? Key(string? text, AddressWords words, out string? folded)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
+            folded = null;
             return null;
         }
 
-        var key = words.Canonical(NameAnalyser.Fold(text));
+        folded = NameAnalyser.Fold(text);
+        var key = words.Canonical(folded);
         return key.Length == 0 ? null : key;
     }
 
@@ -41,60 +48,45 @@ internal static class AddressKeys
     /// </summary>
     public static bool NumbersConflict(string a, string b)
     {
-        var any = false;
-        for (var i = 0; i < a.Length; i++)
+        var aHasNumbers = false;
+        for (var i = 0; NextNumber(a, ref i, out var number);)
         {
-            if (!char.IsAsciiDigit(a[i]) || (i > 0 && char.IsAsciiDigit(a[i - 1])))
+            aHasNumbers = true;
+            var bHasNumbers = false;
+            for (var j = 0; NextNumber(b, ref j, out var other);)
             {
-                continue;
+                bHasNumbers = true;
+                if (number.SequenceEqual(other))
+                {
+                    return false;
+                }
             }
 
-            var end = i;
-            while (end < a.Length && char.IsAsciiDigit(a[end]))
-            {
-                end++;
-            }
-
-            if (HasNumber(b, a.AsSpan(i, end - i), out var bHasAny))
-            {
-                return false;
-            }
-
-            any = true;
-            if (!bHasAny)
+            if (!bHasNumbers)
             {
                 return false;
             }
         }
 
-        return any;
+        return aHasNumbers;
     }
 
-    /// <summary>Whether <paramref name="text"/> carries <paramref name="number"/> as a whole run of digits.</summary>
-    private static bool HasNumber(string text, ReadOnlySpan<char> number, out bool hasAny)
+    /// <summary>The next whole run of digits at or after <paramref name="position"/>, which moves past it.</summary>
+    private static bool NextNumber(string text, ref int position, out ReadOnlySpan<char> number)
     {
-        hasAny = false;
-        for (var i = 0; i < text.Length; i++)
+        while (position < text.Length && !char.IsAsciiDigit(text[position]))
         {
-            if (!char.IsAsciiDigit(text[i]) || (i > 0 && char.IsAsciiDigit(text[i - 1])))
-            {
-                continue;
-            }
-
-            hasAny = true;
-            var end = i;
-            while (end < text.Length && char.IsAsciiDigit(text[end]))
-            {
-                end++;
-            }
-
-            if (text.AsSpan(i, end - i).SequenceEqual(number))
-            {
-                return true;
-            }
+            position++;
         }
 
-        return false;
+        var start = position;
+        while (position < text.Length && char.IsAsciiDigit(text[position]))
+        {
+            position++;
+        }
+
+        number = text.AsSpan(start, position - start);
+        return number.Length > 0;
     }
 }
 

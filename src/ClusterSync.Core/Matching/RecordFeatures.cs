@@ -101,8 +101,7 @@ internal sealed record FeatureDraft(
 
         var acronym = AcronymKey(input.Acronym) ?? (LooksLikeAcronym(input.Name) ? AcronymKey(input.Name) : null);
         var region = Blank(input.Region) ? null : NameAnalyser.Fold(input.Region!);
-        var city = AddressKeys.Locality(input.Locality);
-        var written = Blank(input.Locality) ? null : NameAnalyser.Fold(input.Locality!);
+        var city = AddressKeys.Locality(input.Locality, out var written);
         return new FeatureDraft(
             input.Key,
             nameKey,
